@@ -1,0 +1,241 @@
+//! Errors and warnings about a user's files, rendered in the style of rustc:
+//! `error: ...`, `--> file:line:col`, the source line with a caret, then `help:`.
+//!
+//! Every stage collects its diagnostics and carries on, so one run reports every problem.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A text file of the chronicle (content, config or seed), kept with its line starts so
+/// that a byte offset can be turned into a line and column.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// The path as shown to the user, relative to the chronicle root, with `/`.
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<String>, text: String) -> SourceText {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line number holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// Where a byte range of this file is, for a diagnostic.
+    pub fn locate(&self, range: Range<usize>) -> Location {
+        let start = floor_char_boundary(&self.text, range.start.min(self.text.len()));
+        let line = self.line_of(start);
+        let line_start = self.line_starts[line - 1];
+        let line_text = self.line_text(line).to_string();
+        let column = self.text[line_start..start].chars().count() + 1;
+        let end = floor_char_boundary(&self.text, range.end.clamp(start, self.text.len()));
+        let span_end = end.min(line_start + line_text.len());
+        let width = self.text[start..span_end.max(start)].chars().count().max(1);
+        Location {
+            path: self.path.clone(),
+            line,
+            column,
+            line_text,
+            width,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// A point in a file, with the line's text for the caret display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub line_text: String,
+    /// How many characters the caret underlines.
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub location: Option<Location>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, file: &SourceText, range: Range<usize>) -> Diagnostic {
+        self.location = Some(file.locate(range));
+        self
+    }
+
+    /// Points at a file as a whole (line 1, column 1), when there is no finer place.
+    pub fn in_file(self, file: &SourceText) -> Diagnostic {
+        self.at(file, 0..0)
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        if let Some(at) = &self.location {
+            let gutter = " ".repeat(at.line.to_string().len());
+            writeln!(f, "{gutter}--> {}:{}:{}", at.path, at.line, at.column)?;
+            writeln!(f, "{gutter} |")?;
+            writeln!(f, "{} | {}", at.line, at.line_text)?;
+            let pad: String = at
+                .line_text
+                .chars()
+                .take(at.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(f, "{gutter} | {pad}{}", "^".repeat(at.width))?;
+        }
+        if let Some(help) = &self.help {
+            for (i, line) in help.lines().enumerate() {
+                let head = if i == 0 { "help: " } else { "      " };
+                writeln!(f, "{head}{line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every diagnostic of a run, in the order found; sorted by file and line for display.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.list.extend(other.list);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.list.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// The diagnostics in a stable order: errors first, then by file, line and column.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut list: Vec<&Diagnostic> = self.list.iter().collect();
+        list.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                d.location
+                    .as_ref()
+                    .map(|l| (l.path.clone(), l.line, l.column))
+            };
+            (a.severity, key(a)).cmp(&(b.severity, key(b)))
+        });
+        list
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in self.sorted() {
+            writeln!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_line_and_character_column() {
+        let file = SourceText::new("a.md", "first\nsé x = 1\nlast".to_string());
+        let at = file.locate(10..11);
+        assert_eq!((at.line, at.column, at.width), (2, 4, 1));
+        assert_eq!(at.line_text, "sé x = 1");
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let file = SourceText::new("content/a.md", "key = \"value\"\n".to_string());
+        let text = Diagnostic::error("bad value")
+            .at(&file, 6..13)
+            .help("use another")
+            .to_string();
+        assert_eq!(
+            text,
+            "error: bad value\n --> content/a.md:1:7\n  |\n1 | key = \"value\"\n  |       ^^^^^^^\nhelp: use another\n"
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! annalist builds an annotated chronicle into a static website.
+//!
+//! The pipeline is four stages, each taking the previous one's value:
+//! `load` (files → parsed front matter) → `resolve` (→ checked `model::Chronicle`)
+//! → `render` (→ pages as data) → `write` (→ `public/`, atomically).
+
+pub mod config;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod write;
+
+use diagnostics::Diagnostics;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What a build or check is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Where to write the site; `public/` under the root by default.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of chronicle.toml.
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub pages: usize,
+    pub sources: usize,
+    pub events: usize,
+    pub quotes: usize,
+    pub warnings: usize,
+    pub seconds: f64,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} pages, {} sources, {} events, {} quotes verified, {} warnings in {:.2}s",
+            self.pages, self.sources, self.events, self.quotes, self.warnings, self.seconds
+        )
+    }
+}
+
+/// Loads and resolves the chronicle; `None` if there were errors.
+pub fn check(options: &Options, diagnostics: &mut Diagnostics) -> Option<model::Chronicle> {
+    let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
+    let chronicle = resolve::resolve(&loaded, diagnostics);
+    (!diagnostics.has_errors()).then_some(chronicle)
+}
+
+/// Builds the site. On any error nothing is written and the previous output stays.
+pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary> {
+    let started = Instant::now();
+    let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
+    let chronicle = resolve::resolve(&loaded, diagnostics);
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let files = render::render(&chronicle, &loaded.theme, diagnostics)?;
+    let output = output_dir(options);
+    if let Err(error) = write::write_site(&output, &files) {
+        diagnostics.push(
+            diagnostics::Diagnostic::error(format!("cannot write {}: {error}", output.display()))
+                .help("check that the output folder's parent exists and is writable"),
+        );
+        return None;
+    }
+    Some(Summary {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        sources: chronicle.sources.len(),
+        events: chronicle.events.len(),
+        quotes: chronicle.quotes_verified,
+        warnings: diagnostics.warning_count(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+pub fn output_dir(options: &Options) -> PathBuf {
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"))
+}
+
+/// The chronicle root from a path given on the command line.
+pub fn root_from(path: Option<&Path>) -> PathBuf {
+    path.map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}

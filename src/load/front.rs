@@ -1,0 +1,147 @@
+//! The front matter of each kind of content file, as written by the editor. Every
+//! struct denies unknown keys, so a misspelled key is an error, not silently ignored.
+//! Values that later checks may complain about keep their span (`Spanned`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A verbatim quote backing a statement of the body, cited there as `[^key]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttestationFront {
+    pub id: Option<Spanned<String>>,
+    pub source: Spanned<String>,
+    pub exact: Spanned<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub translation: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One source's answer to a comparison's question: a quote and the value it gives.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionFront {
+    pub id: Option<Spanned<String>>,
+    pub source: Spanned<String>,
+    pub exact: Spanned<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub translation: Option<String>,
+    pub note: Option<String>,
+    pub value: String,
+    pub said_by: Option<String>,
+    pub as_of: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    NewsArticle,
+    Encyclopedia,
+    ReaderComments,
+    Statement,
+    Other,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFront {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub language: String,
+    pub kind: SourceKind,
+    pub seed: Spanned<String>,
+    pub published: Option<Spanned<String>>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    /// Field name → the basis on which the editor inferred it.
+    #[serde(default)]
+    pub inferred: BTreeMap<Spanned<String>, String>,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventFront {
+    pub title: String,
+    pub when: Spanned<String>,
+    pub date_basis: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub places: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub headline: bool,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActorKind {
+    Person,
+    ArmedGroup,
+    Army,
+    State,
+    Organisation,
+    Media,
+    Other,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorFront {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub affiliations: Vec<Spanned<String>>,
+    pub role: Option<String>,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: Option<String>,
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFront {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub region: Option<Spanned<String>>,
+    pub coordinates: Option<Spanned<Coordinates>>,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonFront {
+    pub question: String,
+    #[serde(default)]
+    pub events: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub positions: Vec<PositionFront>,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}
+
+/// Day notes and the chronicle's introduction: only a body and its quotes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteFront {
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+}

@@ -1,0 +1,286 @@
+//! Reads a chronicle from disk: `chronicle.toml`, the content tree, the seeds and the
+//! theme. Knows nothing of HTML and checks nothing across files; it only parses each
+//! file into its front matter struct and reports what cannot be parsed.
+
+pub mod front;
+mod theme;
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use front::*;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+pub use theme::Theme;
+use walkdir::WalkDir;
+
+/// One content file: its id (the file stem), the parsed front matter and the body.
+#[derive(Debug)]
+pub struct Doc<F> {
+    pub id: String,
+    pub file: SourceText,
+    pub front: F,
+    /// Where the front matter's TOML starts in the file, to place its spans.
+    front_offset: usize,
+    pub body: String,
+    /// Where the body starts in the file, to place spans found in it.
+    pub body_offset: usize,
+}
+
+impl<F> Doc<F> {
+    /// A span of the front matter, as a span of the file.
+    pub fn front_span(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.front_offset..span.end + self.front_offset
+    }
+
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(&self.file, self.front_span(span))
+    }
+}
+
+/// Everything read from disk, parsed file by file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub config: Config,
+    pub config_file: SourceText,
+    pub theme: Theme,
+    /// Keyed by the path written in a source's `seed`, e.g. `seeds/000_x.txt`.
+    pub seeds: BTreeMap<String, SourceText>,
+    pub sources: Vec<Doc<SourceFront>>,
+    pub events: Vec<Doc<EventFront>>,
+    pub actors: Vec<Doc<ActorFront>>,
+    pub places: Vec<Doc<PlaceFront>>,
+    pub comparisons: Vec<Doc<ComparisonFront>>,
+    pub days: Vec<Doc<NoteFront>>,
+    pub intro: Option<Doc<NoteFront>>,
+}
+
+/// Reads the chronicle at `root`. Returns `None` only when nothing useful can follow
+/// (no readable config); every problem goes to `diagnostics`.
+pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) -> Option<Loaded> {
+    let config_file = read_text(root, Path::new("chronicle.toml"), diagnostics)?;
+    let mut config = config::parse(&config_file, diagnostics)?;
+    if let Some(url) = base_url {
+        config.base_url = config::normalize_base_url(url);
+    }
+    let theme = Theme::load(root, &config.theme, diagnostics).unwrap_or_default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(format!("no content folder at {}", content.display()))
+                .help("create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`"),
+        );
+    }
+    let intro_path = Path::new("content/index.md");
+    let intro = root
+        .join(intro_path)
+        .is_file()
+        .then(|| read_text(root, intro_path, diagnostics))
+        .flatten()
+        .and_then(|file| parse_doc("index".to_string(), file, diagnostics));
+    Some(Loaded {
+        seeds: load_seeds(root, diagnostics),
+        sources: load_kind(root, "sources", diagnostics),
+        events: load_kind(root, "events", diagnostics),
+        actors: load_kind(root, "actors", diagnostics),
+        places: load_kind(root, "places", diagnostics),
+        comparisons: load_kind(root, "compare", diagnostics),
+        days: load_kind(root, "days", diagnostics),
+        intro,
+        root: root.to_path_buf(),
+        config,
+        config_file,
+        theme,
+    })
+}
+
+/// Every `.md` file under `content/<folder>/`, in path order, parsed as `F`.
+fn load_kind<F: DeserializeOwned>(
+    root: &Path,
+    folder: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Doc<F>> {
+    let dir = root.join("content").join(folder);
+    let mut docs: Vec<Doc<F>> = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for path in files_under(&dir, diagnostics) {
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if path.extension().is_none_or(|e| e != "md") {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "{} is not a Markdown file and is ignored",
+                    display(&relative)
+                ))
+                .help("content files end in `.md`"),
+            );
+            continue;
+        }
+        let Some(file) = read_text(root, &relative, diagnostics) else {
+            continue;
+        };
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !crate::model::is_valid_id(&id) && folder != "days" {
+            diagnostics.push(
+                Diagnostic::error(format!("`{id}` is not a valid id"))
+                    .in_file(&file)
+                    .help(format!(
+                        "ids are lowercase letters, digits and hyphens, as in `{}`: rename the file",
+                        crate::model::slugify(&id)
+                    )),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&id) {
+            diagnostics.push(
+                Diagnostic::error(format!("duplicate id `{id}` in content/{folder}"))
+                    .in_file(&file)
+                    .help(format!(
+                        "{first} has the same id (file stem): rename one of them"
+                    )),
+            );
+            continue;
+        }
+        seen.insert(id.clone(), file.path.clone());
+        if let Some(doc) = parse_doc(id, file, diagnostics) {
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+/// Splits front matter from body and parses the front matter.
+fn parse_doc<F: DeserializeOwned>(
+    id: String,
+    file: SourceText,
+    diagnostics: &mut Diagnostics,
+) -> Option<Doc<F>> {
+    let Some((front, body)) = split_front_matter(&file.text) else {
+        diagnostics.push(
+            Diagnostic::error("front matter is not closed")
+                .at(&file, 0..3)
+                .help("end the front matter with a line holding only `+++`, before the body"),
+        );
+        return None;
+    };
+    match toml::from_str::<F>(&file.text[front.clone()]) {
+        Ok(parsed) => Some(Doc {
+            id,
+            front: parsed,
+            front_offset: front.start,
+            body: file.text[body.clone()].to_string(),
+            body_offset: body.start,
+            file,
+        }),
+        Err(error) => {
+            diagnostics.push(config::toml_error(&error, &file, front.start));
+            None
+        }
+    }
+}
+
+/// The byte ranges of the TOML front matter (between `+++` lines) and of the body.
+/// A file that does not start with `+++` has empty front matter; `None` when the
+/// closing `+++` is missing.
+fn split_front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if text[start..first_line_end].trim_end() != "+++" {
+        return Some((start..start, start..text.len()));
+    }
+    let front_start = (first_line_end + 1).min(text.len());
+    let mut line_start = front_start;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if text[line_start..line_end].trim_end() == "+++" {
+            let body_start = (line_end + 1).min(text.len());
+            return Some((front_start..line_start, body_start..text.len()));
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// Every seed file, keyed by its path relative to the root (`seeds/<name>`).
+fn load_seeds(root: &Path, diagnostics: &mut Diagnostics) -> BTreeMap<String, SourceText> {
+    let mut seeds = BTreeMap::new();
+    for path in files_under(&root.join("seeds"), diagnostics) {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        if let Some(file) = read_text(root, relative, diagnostics) {
+            seeds.insert(display(relative), file);
+        }
+    }
+    seeds
+}
+
+/// The files under `dir`, sorted by path; nothing when `dir` does not exist.
+fn files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if !hidden {
+                    files.push(entry.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(error) => diagnostics.push(Diagnostic::error(format!(
+                "cannot read {}: {error}",
+                dir.display()
+            ))),
+        }
+    }
+    files
+}
+
+/// Reads a UTF-8 text file; reports a missing, unreadable or non-UTF-8 file.
+pub fn read_text(
+    root: &Path,
+    relative: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<SourceText> {
+    let shown = display(relative);
+    let bytes = match std::fs::read(root.join(relative)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(format!("cannot read {shown}: {error}"))
+                    .help("check that the file exists and is readable"),
+            );
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceText::new(shown, text)),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let file = SourceText::new(shown.clone(), before);
+            diagnostics.push(
+                Diagnostic::error(format!("{shown} is not valid UTF-8 (byte {valid})"))
+                    .at(&file, valid..valid)
+                    .help("convert the file to UTF-8, e.g. `iconv -f latin1 -t utf-8`"),
+            );
+            None
+        }
+    }
+}
+
+/// A relative path as shown to users and used as a key: `/`-separated.
+fn display(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

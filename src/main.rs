@@ -1,0 +1,100 @@
+//! The command line: parse arguments, call the library, print diagnostics, set the exit
+//! code (0 ok, 1 content errors, 2 usage errors).
+
+use annalist::diagnostics::Diagnostics;
+use annalist::{build, check, Options};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "annalist",
+    version,
+    about = "Builds an annotated chronicle into a static website"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output), replacing it only if the build succeeds
+    Build {
+        /// The chronicle's folder, holding chronicle.toml, content/ and seeds/
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public]
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The URL the site will be published at, overriding chronicle.toml
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Load and check everything, report every problem, write nothing
+    Check {
+        /// The chronicle's folder, holding chronicle.toml, content/ and seeds/
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let mut diagnostics = Diagnostics::default();
+    let outcome = match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => {
+            let options = Options {
+                root,
+                output,
+                base_url,
+            };
+            build(&options, &mut diagnostics).map(|summary| format!("built {summary}"))
+        }
+        Command::Check { root } => {
+            let options = Options {
+                root,
+                ..Options::default()
+            };
+            check(&options, &mut diagnostics).map(|chronicle| {
+                format!(
+                    "checked {} sources, {} events, {} quotes verified, {} warnings",
+                    chronicle.sources.len(),
+                    chronicle.events.len(),
+                    chronicle.quotes_verified,
+                    diagnostics.warning_count()
+                )
+            })
+        }
+    };
+    eprint!("{diagnostics}");
+    match outcome {
+        Some(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            let errors = diagnostics.error_count();
+            eprintln!(
+                "error: stopped after {errors} error{}; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}

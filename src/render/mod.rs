@@ -1,0 +1,150 @@
+//! Renders the resolved chronicle to files, as data: every page through its tera
+//! template, plus the theme's static files. Touches no disk.
+
+mod highlight;
+pub mod i18n;
+pub mod links;
+mod pages;
+mod source_text;
+pub mod text;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::Theme;
+use crate::model::Chronicle;
+use crate::write::OutputFile;
+use links::Page;
+use pages::PageView;
+use serde::Serialize;
+use std::error::Error as _;
+use tera::Tera;
+
+#[derive(Serialize)]
+struct Site<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Nav {
+    index: String,
+    first_day: String,
+    actors: String,
+    places: String,
+    sources: String,
+    comparisons: String,
+}
+
+/// Every page of the site, in a fixed order.
+fn page_views(chronicle: &Chronicle) -> Vec<PageView> {
+    let mut views = vec![pages::index(chronicle)];
+    views.extend(chronicle.days().map(|day| pages::day(chronicle, day)));
+    views.extend(chronicle.events.iter().map(|e| pages::event(chronicle, e)));
+    views.push(pages::actors(chronicle));
+    views.extend(
+        chronicle
+            .actors
+            .values()
+            .map(|a| pages::actor(chronicle, a)),
+    );
+    views.push(pages::places(chronicle));
+    views.extend(
+        chronicle
+            .places
+            .values()
+            .map(|p| pages::place(chronicle, p)),
+    );
+    views.push(pages::sources(chronicle));
+    views.extend(
+        chronicle
+            .sources
+            .values()
+            .map(|s| pages::source(chronicle, s)),
+    );
+    views.push(pages::comparisons(chronicle));
+    views.extend(
+        chronicle
+            .comparisons
+            .values()
+            .map(|c| pages::comparison(chronicle, c)),
+    );
+    views
+}
+
+pub fn render(
+    chronicle: &Chronicle,
+    theme: &Theme,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
+    let tera = templates(theme, diagnostics)?;
+    let config = &chronicle.config;
+    let site = Site {
+        title: &config.title,
+        description: &config.description,
+        language: &config.language,
+        base_url: &config.base_url,
+    };
+    let mut files = Vec::new();
+    for view in page_views(chronicle) {
+        let page = &view.page;
+        let nav = Nav {
+            index: page.href(&Page::Index, None),
+            first_day: page.href(&Page::Day(config.start), None),
+            actors: page.href(&Page::Actors, None),
+            places: page.href(&Page::Places, None),
+            sources: page.href(&Page::Sources, None),
+            comparisons: page.href(&Page::Comparisons, None),
+        };
+        let mut context = view.context;
+        context.insert("site", &site);
+        context.insert("nav", &nav);
+        context.insert("root", page.root());
+        context.insert("page_title", &view.title);
+        context.insert("canonical", &page.absolute(&config.base_url));
+        match tera.render(view.template, &context) {
+            Ok(html) => files.push(OutputFile {
+                path: page.path(),
+                bytes: html.into_bytes(),
+            }),
+            Err(error) => diagnostics.push(template_error(view.template, &error)),
+        }
+    }
+    for (path, bytes) in &theme.static_files {
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    (!diagnostics.has_errors()).then_some(files)
+}
+
+fn templates(theme: &Theme, diagnostics: &mut Diagnostics) -> Option<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    // Tera's default also escapes `/`, which is valid but makes every URL unreadable.
+    tera.set_escape_fn(highlight::escape);
+    let list: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|t| (t.path.as_str(), t.text.as_str()))
+        .collect();
+    if let Err(error) = tera.add_raw_templates(list) {
+        diagnostics.push(template_error("the theme", &error));
+        return None;
+    }
+    Some(tera)
+}
+
+/// A template error with its whole cause chain: tera puts the useful part last.
+fn template_error(template: &str, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    Diagnostic::error(format!("template {template}: {message}"))
+        .help("fix the theme's template; `annalist check` does not run templates, `build` does")
+}

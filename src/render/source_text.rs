@@ -1,0 +1,136 @@
+//! A seed as a readable document: one paragraph per non-blank line (seeds are plain
+//! text), every quoted passage highlighted with its stable anchor, and under each
+//! paragraph the list of what cites the passages that start in it.
+
+use super::highlight::escape;
+use super::links::{position_anchor, Page};
+use super::pages::owner_title;
+use super::text::footnote_href;
+use crate::model::{Chronicle, Citation, Source};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Serialize)]
+pub struct Paragraph {
+    /// `p-<line>`: seeds never change, so the line is a stable anchor.
+    pub id: String,
+    pub line: usize,
+    /// Nesting from leading white space (reader-comment threads), 0 to 6.
+    pub indent: usize,
+    pub html: String,
+    pub cited: Vec<CitedPassage>,
+}
+
+/// A passage starting in a paragraph, and every place that cites it.
+#[derive(Debug, Serialize)]
+pub struct CitedPassage {
+    pub anchor: String,
+    pub by: Vec<Backlink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Backlink {
+    pub title: String,
+    pub href: String,
+    pub kind: &'static str,
+}
+
+pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Paragraph> {
+    let text = &source.seed_text;
+    let mut paragraphs = Vec::new();
+    let mut line_start = 0;
+    for (number, line) in text.split('\n').enumerate() {
+        let start = line_start;
+        line_start += line.len() + 1;
+        let trimmed = line.trim_start();
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        let leading = line.len() - trimmed.len();
+        let content = start + leading..start + line.trim_end().len();
+        paragraphs.push(Paragraph {
+            id: format!("p-{}", number + 1),
+            line: number + 1,
+            indent: (leading / 2).min(6),
+            html: highlighted(text, content.clone(), &source.citations),
+            cited: cited_in(content, &source.citations, chronicle, page),
+        });
+    }
+    paragraphs
+}
+
+/// The paragraph's text with `<mark>`s over quoted passages; the first piece of each
+/// passage carries its anchor.
+fn highlighted(text: &str, range: std::ops::Range<usize>, citations: &[Citation]) -> String {
+    let touching: Vec<&Citation> = citations
+        .iter()
+        .filter(|c| c.passage.range.start < range.end && c.passage.range.end > range.start)
+        .collect();
+    let mut cuts: BTreeSet<usize> = [range.start, range.end].into();
+    for citation in &touching {
+        let r = &citation.passage.range;
+        cuts.extend([r.start, r.end].into_iter().filter(|at| range.contains(at)));
+    }
+    let cuts: Vec<usize> = cuts.into_iter().collect();
+    let mut html = String::new();
+    for piece in cuts.windows(2) {
+        let (a, b) = (piece[0], piece[1]);
+        let covering: Vec<&&Citation> = touching
+            .iter()
+            .filter(|c| c.passage.range.start <= a && c.passage.range.end >= b)
+            .collect();
+        let escaped = escape(&text[a..b]);
+        if covering.is_empty() {
+            html.push_str(&escaped);
+            continue;
+        }
+        // Anchors derive from where a passage starts, so each is placed once, here.
+        let id = covering
+            .iter()
+            .find(|c| c.passage.range.start == a)
+            .map_or(String::new(), |c| format!(" id=\"{}\"", c.passage.anchor()));
+        let depth = covering.len().min(3);
+        html.push_str(&format!(
+            "<mark class=\"quote depth-{depth}\"{id}>{escaped}</mark>"
+        ));
+    }
+    html
+}
+
+fn cited_in(
+    range: std::ops::Range<usize>,
+    citations: &[Citation],
+    chronicle: &Chronicle,
+    page: &Page,
+) -> Vec<CitedPassage> {
+    let mut cited: Vec<CitedPassage> = Vec::new();
+    for citation in citations
+        .iter()
+        .filter(|c| range.contains(&c.passage.range.start))
+    {
+        let anchor = citation.passage.anchor();
+        let href = if citation.is_position {
+            let owner_page = super::links::owner_page(&citation.owner, chronicle);
+            page.href(&owner_page, Some(&position_anchor(&citation.key)))
+        } else {
+            footnote_href(&citation.owner, &citation.key, chronicle, page)
+        };
+        let backlink = Backlink {
+            title: owner_title(&citation.owner, chronicle),
+            href,
+            kind: if citation.is_position {
+                "position"
+            } else {
+                "note"
+            },
+        };
+        match cited.iter_mut().find(|c| c.anchor == anchor) {
+            Some(passage) => passage.by.push(backlink),
+            None => cited.push(CitedPassage {
+                anchor,
+                by: vec![backlink],
+            }),
+        }
+    }
+    cited
+}

@@ -1,0 +1,163 @@
+//! Annotated text to HTML: Markdown through pulldown-cmark, each `[^key]` marker turned
+//! into a numbered footnote reference, and the page's footnotes collected in order.
+//! The one footnote renderer every page kind uses.
+
+use super::highlight;
+use super::links::{footnote_anchor, owner_page, Page};
+use crate::model::{Chronicle, Owner, Quote, Text};
+use crate::resolve::markers::{self, Piece};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+use serde::Serialize;
+
+/// A footnote as the templates draw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub number: usize,
+    /// Stable anchor, from the owner's id and the quote's key.
+    pub id: String,
+    /// Anchors of the markers that cite it, for links back.
+    pub refs: Vec<String>,
+    pub quote: QuoteView,
+}
+
+/// A quote as the templates draw it, wherever it appears.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    /// The seed's text, verbatim.
+    pub text: String,
+    pub lang: String,
+    /// The editor's translation, when the quote is not in the site's language.
+    pub translation: Option<String>,
+    pub note: Option<String>,
+    pub source_title: String,
+    pub source_href: String,
+    /// The highlighted passage on the source page.
+    pub passage_href: String,
+    pub seed_line: usize,
+}
+
+impl QuoteView {
+    pub fn new(quote: &Quote, chronicle: &Chronicle, page: &Page) -> QuoteView {
+        let source_page = Page::Source(quote.passage.source.clone());
+        let title = chronicle
+            .sources
+            .get(&quote.passage.source)
+            .map_or_else(|| quote.passage.source.0.clone(), |s| s.title.clone());
+        QuoteView {
+            text: quote
+                .passage
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            lang: quote.language.clone(),
+            translation: quote.translation.clone(),
+            note: quote.note.clone(),
+            source_title: title,
+            source_href: page.href(&source_page, None),
+            passage_href: page.href(&source_page, Some(&quote.passage.anchor())),
+            seed_line: quote.passage.line,
+        }
+    }
+}
+
+/// The footnotes of one page, numbered in the order they are first cited.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub list: Vec<Note>,
+}
+
+impl Notes {
+    /// Cites a quote; returns the note's number and the marker's own anchor.
+    fn cite(
+        &mut self,
+        owner: &Owner,
+        quote: &Quote,
+        chronicle: &Chronicle,
+        page: &Page,
+    ) -> (usize, String, String) {
+        let id = footnote_anchor(owner, &quote.key);
+        let index = match self.list.iter().position(|n| n.id == id) {
+            Some(index) => index,
+            None => {
+                self.list.push(Note {
+                    number: self.list.len() + 1,
+                    id: id.clone(),
+                    refs: Vec::new(),
+                    quote: QuoteView::new(quote, chronicle, page),
+                });
+                self.list.len() - 1
+            }
+        };
+        let note = &mut self.list[index];
+        let marker = format!("ref-{}-{}", &id[3..], note.refs.len() + 1);
+        note.refs.push(marker.clone());
+        (note.number, id, marker)
+    }
+}
+
+/// Renders a body to HTML, adding its footnotes to `notes`.
+pub fn render_text(
+    text: &Text,
+    owner: &Owner,
+    chronicle: &Chronicle,
+    page: &Page,
+    notes: &mut Notes,
+) -> String {
+    markdown_to_html(&text.markdown, |key| {
+        let quote = text.quotes.get(key)?;
+        let (number, id, marker) = notes.cite(owner, quote, chronicle, page);
+        Some(format!(
+            "<sup class=\"note-ref\" id=\"{marker}\"><a href=\"#{id}\" role=\"doc-noteref\">[{number}]</a></sup>"
+        ))
+    })
+}
+
+/// Markdown to HTML; `cite` turns a `[^key]` marker into its HTML.
+fn markdown_to_html(markdown: &str, mut cite: impl FnMut(&str) -> Option<String>) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    for (piece, _) in markers::parse(markdown) {
+        let event = match piece {
+            Piece::Cite(key) => match cite(&key) {
+                Some(html) => Event::InlineHtml(CowStr::from(html)),
+                None => continue,
+            },
+            Piece::Markdown(Event::Start(Tag::CodeBlock(kind))) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(lang) => {
+                        lang.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+                continue;
+            }
+            Piece::Markdown(Event::End(TagEnd::CodeBlock)) => {
+                let (lang, source) = code.take().unwrap_or_default();
+                Event::Html(CowStr::from(highlight::code_block(&source, &lang)))
+            }
+            Piece::Markdown(Event::Text(t)) if code.is_some() => {
+                if let Some((_, source)) = code.as_mut() {
+                    source.push_str(&t);
+                }
+                continue;
+            }
+            // Raw HTML in content is shown as text: content is text, the theme owns markup.
+            Piece::Markdown(Event::Html(html) | Event::InlineHtml(html)) => Event::Text(html),
+            Piece::Markdown(event) => event,
+        };
+        events.push(event);
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Where a backlink to `owner`'s footnote for `key` goes, from `from`.
+pub fn footnote_href(owner: &Owner, key: &str, chronicle: &Chronicle, from: &Page) -> String {
+    from.href(
+        &owner_page(owner, chronicle),
+        Some(&footnote_anchor(owner, key)),
+    )
+}
