@@ -77,11 +77,7 @@ pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Config>
         return None;
     }
     let language = raw.language.get_ref().trim().to_string();
-    if language.is_empty()
-        || !language
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-    {
+    if language.is_empty() || !language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         diagnostics.push(
             Diagnostic::error("`language` is not a language tag")
                 .at(file, raw.language.span())
@@ -113,10 +109,12 @@ pub fn toml_error(error: &toml::de::Error, file: &SourceText, offset: usize) -> 
     let message = error.message().trim_end_matches('\n');
     let help = if message.starts_with("unknown field") {
         "remove the key or correct its spelling; docs/writing-content.md lists the keys"
+    } else if message.starts_with("unknown variant") {
+        "use one of the values listed"
     } else if message.starts_with("missing field") {
         "add the key; docs/writing-content.md lists the keys each file needs"
     } else {
-        "the front matter must be valid TOML: https://toml.io"
+        "this is TOML: check the quotes, brackets and commas at this point"
     };
     Diagnostic::error(message.to_string())
         .at(file, span.start + offset..span.end + offset)

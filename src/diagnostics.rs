@@ -194,11 +194,7 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut list: Vec<&Diagnostic> = self.list.iter().collect();
         list.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                d.location
-                    .as_ref()
-                    .map(|l| (l.path.clone(), l.line, l.column))
-            };
+            let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.path.clone(), l.line, l.column));
             (a.severity, key(a)).cmp(&(b.severity, key(b)))
         });
         list

@@ -56,12 +56,9 @@ fn write_all(root: &Path, files: &[OutputFile]) -> io::Result<()> {
 
 /// `.public.new` beside `public`: same file system, so the rename is atomic.
 fn sibling(output: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let name = output.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the output path has no folder name",
-        )
-    })?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the output path has no folder name"))?;
     let parent = match output.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -82,16 +79,9 @@ mod tests {
             path: path.to_string(),
             bytes: text.as_bytes().to_vec(),
         };
-        write_site(
-            &output,
-            &[file("index.html", "one"), file("days/a.html", "a")],
-        )
-        .unwrap();
+        write_site(&output, &[file("index.html", "one"), file("days/a.html", "a")]).unwrap();
         write_site(&output, &[file("index.html", "two")]).unwrap();
-        assert_eq!(
-            fs::read_to_string(output.join("index.html")).unwrap(),
-            "two"
-        );
+        assert_eq!(fs::read_to_string(output.join("index.html")).unwrap(), "two");
         assert!(!output.join("days/a.html").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path())
             .unwrap()

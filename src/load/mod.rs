@@ -9,7 +9,7 @@ use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use front::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 pub use theme::Theme;
@@ -55,6 +55,11 @@ pub struct Loaded {
     pub comparisons: Vec<Doc<ComparisonFront>>,
     pub days: Vec<Doc<NoteFront>>,
     pub intro: Option<Doc<NoteFront>>,
+    /// Every id that has a file, by content folder, including files that failed to
+    /// parse: references to them are not reported again as unknown.
+    pub ids: BTreeMap<&'static str, BTreeSet<String>>,
+    /// Seed files that exist but could not be read (already reported).
+    pub unreadable_seeds: BTreeSet<String>,
 }
 
 /// Reads the chronicle at `root`. Returns `None` only when nothing useful can follow
@@ -69,8 +74,9 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error(format!("no content folder at {}", content.display()))
-                .help("create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`"),
+            Diagnostic::error(format!("no content folder at {}", content.display())).help(
+                "create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`",
+            ),
         );
     }
     let intro_path = Path::new("content/index.md");
@@ -80,14 +86,18 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         .then(|| read_text(root, intro_path, diagnostics))
         .flatten()
         .and_then(|file| parse_doc("index".to_string(), file, diagnostics));
+    let mut ids = BTreeMap::new();
+    let (seeds, unreadable_seeds) = load_seeds(root, diagnostics);
     Some(Loaded {
-        seeds: load_seeds(root, diagnostics),
-        sources: load_kind(root, "sources", diagnostics),
-        events: load_kind(root, "events", diagnostics),
-        actors: load_kind(root, "actors", diagnostics),
-        places: load_kind(root, "places", diagnostics),
-        comparisons: load_kind(root, "compare", diagnostics),
-        days: load_kind(root, "days", diagnostics),
+        seeds,
+        unreadable_seeds,
+        sources: load_kind(root, "sources", &mut ids, diagnostics),
+        events: load_kind(root, "events", &mut ids, diagnostics),
+        actors: load_kind(root, "actors", &mut ids, diagnostics),
+        places: load_kind(root, "places", &mut ids, diagnostics),
+        comparisons: load_kind(root, "compare", &mut ids, diagnostics),
+        days: load_kind(root, "days", &mut ids, diagnostics),
+        ids,
         intro,
         root: root.to_path_buf(),
         config,
@@ -99,7 +109,8 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
 /// Every `.md` file under `content/<folder>/`, in path order, parsed as `F`.
 fn load_kind<F: DeserializeOwned>(
     root: &Path,
-    folder: &str,
+    folder: &'static str,
+    ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Doc<F>> {
     let dir = root.join("content").join(folder);
@@ -139,13 +150,12 @@ fn load_kind<F: DeserializeOwned>(
             diagnostics.push(
                 Diagnostic::error(format!("duplicate id `{id}` in content/{folder}"))
                     .in_file(&file)
-                    .help(format!(
-                        "{first} has the same id (file stem): rename one of them"
-                    )),
+                    .help(format!("{first} has the same id (file stem): rename one of them")),
             );
             continue;
         }
         seen.insert(id.clone(), file.path.clone());
+        ids.entry(folder).or_default().insert(id.clone());
         if let Some(doc) = parse_doc(id, file, diagnostics) {
             docs.push(doc);
         }
@@ -207,16 +217,26 @@ fn split_front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     None
 }
 
-/// Every seed file, keyed by its path relative to the root (`seeds/<name>`).
-fn load_seeds(root: &Path, diagnostics: &mut Diagnostics) -> BTreeMap<String, SourceText> {
+/// Every seed file, keyed by its path relative to the root (`seeds/<name>`), and the
+/// paths of those that could not be read.
+fn load_seeds(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (BTreeMap<String, SourceText>, BTreeSet<String>) {
     let mut seeds = BTreeMap::new();
+    let mut unreadable = BTreeSet::new();
     for path in files_under(&root.join("seeds"), diagnostics) {
         let relative = path.strip_prefix(root).unwrap_or(&path);
-        if let Some(file) = read_text(root, relative, diagnostics) {
-            seeds.insert(display(relative), file);
+        match read_text(root, relative, diagnostics) {
+            Some(file) => {
+                seeds.insert(display(relative), file);
+            }
+            None => {
+                unreadable.insert(display(relative));
+            }
         }
     }
-    seeds
+    (seeds, unreadable)
 }
 
 /// The files under `dir`, sorted by path; nothing when `dir` does not exist.
@@ -244,11 +264,7 @@ fn files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 /// Reads a UTF-8 text file; reports a missing, unreadable or non-UTF-8 file.
-pub fn read_text(
-    root: &Path,
-    relative: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<SourceText> {
+pub fn read_text(root: &Path, relative: &Path, diagnostics: &mut Diagnostics) -> Option<SourceText> {
     let shown = display(relative);
     let bytes = match std::fs::read(root.join(relative)) {
         Ok(bytes) => bytes,

@@ -94,13 +94,7 @@ impl Theme {
         theme
     }
 
-    fn add(
-        &mut self,
-        relative: &str,
-        bytes: Vec<u8>,
-        shown_dir: &str,
-        diagnostics: &mut Diagnostics,
-    ) {
+    fn add(&mut self, relative: &str, bytes: Vec<u8>, shown_dir: &str, diagnostics: &mut Diagnostics) {
         if let Some(name) = relative.strip_prefix("templates/") {
             match String::from_utf8(bytes) {
                 Ok(text) => self.templates.push(SourceText::new(name, text)),

@@ -16,10 +16,7 @@ pub fn code_block(source: &str, lang: &str) -> String {
         .then(|| SYNTAXES.find_syntax_by_token(lang))
         .flatten();
     let Some(syntax) = syntax else {
-        return format!(
-            "<pre class=\"code\"><code>{}</code></pre>\n",
-            escape(source)
-        );
+        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(source));
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(source) {
@@ -27,10 +24,7 @@ pub fn code_block(source: &str, lang: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return format!(
-                "<pre class=\"code\"><code>{}</code></pre>\n",
-                escape(source)
-            );
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(source));
         }
     }
     format!(

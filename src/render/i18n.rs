@@ -50,11 +50,7 @@ fn french(language: &str) -> bool {
 }
 
 fn month(m: u32, language: &str) -> &'static str {
-    let names = if french(language) {
-        FR_MONTHS
-    } else {
-        EN_MONTHS
-    };
+    let names = if french(language) { FR_MONTHS } else { EN_MONTHS };
     names[(m as usize + 11) % 12]
 }
 
@@ -67,12 +63,7 @@ pub fn long_day(day: NaiveDate, language: &str) -> String {
 
 /// "10 January 2013".
 pub fn short_day(day: NaiveDate, language: &str) -> String {
-    format!(
-        "{} {} {}",
-        day.day(),
-        month(day.month(), language),
-        day.year()
-    )
+    format!("{} {} {}", day.day(), month(day.month(), language), day.year())
 }
 
 /// A date of any precision, as a reader reads it.
@@ -86,11 +77,7 @@ pub fn when(when: &When, language: &str) -> String {
                 Some(o) => format!(" (UTC{o})"),
                 None => String::new(),
             };
-            format!(
-                "{}, {}{zone}",
-                short_day(*date, language),
-                time.format("%H:%M")
-            )
+            format!("{}, {}{zone}", short_day(*date, language), time.format("%H:%M"))
         }
         When::Range(a, b) => {
             let (from, to) = if fr { ("du", "au") } else { ("", "to") };
@@ -156,10 +143,7 @@ mod tests {
         assert_eq!(long_day(day, "en"), "Thursday 10 January 2013");
         assert_eq!(long_day(day, "fr"), "jeudi 10 janvier 2013");
         let night = When::parse("night 2013-01-14/2013-01-15").unwrap();
-        assert_eq!(
-            when(&night, "en"),
-            "night of 14 January 2013 to 15 January 2013"
-        );
+        assert_eq!(when(&night, "en"), "night of 14 January 2013 to 15 January 2013");
         let range = When::parse("2013-01-11/2013-01-14").unwrap();
         assert_eq!(when(&range, "fr"), "du 11 janvier 2013 au 14 janvier 2013");
     }

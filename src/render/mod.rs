@@ -42,26 +42,11 @@ fn page_views(chronicle: &Chronicle) -> Vec<PageView> {
     views.extend(chronicle.days().map(|day| pages::day(chronicle, day)));
     views.extend(chronicle.events.iter().map(|e| pages::event(chronicle, e)));
     views.push(pages::actors(chronicle));
-    views.extend(
-        chronicle
-            .actors
-            .values()
-            .map(|a| pages::actor(chronicle, a)),
-    );
+    views.extend(chronicle.actors.values().map(|a| pages::actor(chronicle, a)));
     views.push(pages::places(chronicle));
-    views.extend(
-        chronicle
-            .places
-            .values()
-            .map(|p| pages::place(chronicle, p)),
-    );
+    views.extend(chronicle.places.values().map(|p| pages::place(chronicle, p)));
     views.push(pages::sources(chronicle));
-    views.extend(
-        chronicle
-            .sources
-            .values()
-            .map(|s| pages::source(chronicle, s)),
-    );
+    views.extend(chronicle.sources.values().map(|s| pages::source(chronicle, s)));
     views.push(pages::comparisons(chronicle));
     views.extend(
         chronicle

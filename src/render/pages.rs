@@ -85,20 +85,10 @@ pub fn event_href(event: &Event, chronicle: &Chronicle, page: &Page) -> String {
     }
 }
 
-pub fn event_view(
-    event: &Event,
-    chronicle: &Chronicle,
-    page: &Page,
-    notes: &mut Notes,
-) -> EventView {
+pub fn event_view(event: &Event, chronicle: &Chronicle, page: &Page, notes: &mut Notes) -> EventView {
     let owner = Owner::Event(event.id.clone());
     let body = render_text(&event.text, &owner, chronicle, page, notes);
-    let mut sources: Vec<&SourceId> = event
-        .text
-        .quotes
-        .values()
-        .map(|q| &q.passage.source)
-        .collect();
+    let mut sources: Vec<&SourceId> = event.text.quotes.values().map(|q| &q.passage.source).collect();
     sources.sort();
     sources.dedup();
     EventView {
@@ -172,13 +162,7 @@ pub fn owner_title(owner: &Owner, chronicle: &Chronicle) -> String {
     }
 }
 
-fn view(
-    page: Page,
-    template: &'static str,
-    title: String,
-    context: Context,
-    notes: Notes,
-) -> PageView {
+fn view(page: Page, template: &'static str, title: String, context: Context, notes: Notes) -> PageView {
     let mut context = context;
     context.insert("notes", &notes.list);
     PageView {
@@ -202,13 +186,7 @@ struct DayLine {
 pub fn index(chronicle: &Chronicle) -> PageView {
     let page = Page::Index;
     let mut notes = Notes::default();
-    let intro = render_text(
-        &chronicle.intro,
-        &Owner::Intro,
-        chronicle,
-        &page,
-        &mut notes,
-    );
+    let intro = render_text(&chronicle.intro, &Owner::Intro, chronicle, &page, &mut notes);
     let days: Vec<DayLine> = chronicle
         .days()
         .map(|day| {
@@ -272,13 +250,7 @@ pub fn index(chronicle: &Chronicle) -> PageView {
             ("comparisons", chronicle.comparisons.len()),
         ],
     );
-    view(
-        page,
-        "index.html",
-        chronicle.config.title.clone(),
-        context,
-        notes,
-    )
+    view(page, "index.html", chronicle.config.title.clone(), context, notes)
 }
 
 /// Events that started before `day` and still run on it (ranges and nights).
@@ -509,12 +481,7 @@ struct CoordinatesView {
     basis: Option<String>,
 }
 
-fn coordinates_view(
-    lat: f64,
-    lon: f64,
-    precision: Option<String>,
-    basis: Option<String>,
-) -> CoordinatesView {
+fn coordinates_view(lat: f64, lon: f64, precision: Option<String>, basis: Option<String>) -> CoordinatesView {
     CoordinatesView {
         lat: format!("{lat:.4}"),
         lon: format!("{lon:.4}"),
@@ -578,11 +545,7 @@ pub fn source(chronicle: &Chronicle, source: &Source) -> PageView {
                 .as_ref()
                 .map(|w| i18n::when(w, language(chronicle))),
         ),
-        row(
-            "Kind",
-            "kind",
-            Some(i18n::source_kind(source.kind).to_string()),
-        ),
+        row("Kind", "kind", Some(i18n::source_kind(source.kind).to_string())),
         row("Language", "language", Some(source.language.clone())),
         row("Seed", "seed", Some(source.seed_path.clone())),
     ]
@@ -595,10 +558,7 @@ pub fn source(chronicle: &Chronicle, source: &Source) -> PageView {
     context.insert("url", &source.url);
     context.insert("lang", &source.language);
     context.insert("provenance", &provenance);
-    context.insert(
-        "paragraphs",
-        &source_text::paragraphs(source, chronicle, &page),
-    );
+    context.insert("paragraphs", &source_text::paragraphs(source, chronicle, &page));
     context.insert("quote_count", &source.citations.len());
     view(page, "source.html", source.title.clone(), context, notes)
 }
@@ -622,10 +582,7 @@ pub fn sources(chronicle: &Chronicle) -> PageView {
             title: s.title.clone(),
             href: page.href(&Page::Source(s.id.clone()), None),
             publisher: s.publisher.clone(),
-            published: s
-                .published
-                .as_ref()
-                .map(|w| i18n::when(w, language(chronicle))),
+            published: s.published.as_ref().map(|w| i18n::when(w, language(chronicle))),
             kind: i18n::source_kind(s.kind),
             lang: s.language.clone(),
             citations: s.citations.len(),
@@ -685,13 +642,7 @@ pub fn comparison(chronicle: &Chronicle, comparison: &Comparison) -> PageView {
     context.insert("positions", &positions);
     context.insert("reading", &reading);
     context.insert("events", &events);
-    view(
-        page,
-        "compare.html",
-        comparison.question.clone(),
-        context,
-        notes,
-    )
+    view(page, "compare.html", comparison.question.clone(), context, notes)
 }
 
 pub fn comparisons(chronicle: &Chronicle) -> PageView {

@@ -118,11 +118,7 @@ fn cited_in(
         let backlink = Backlink {
             title: owner_title(&citation.owner, chronicle),
             href,
-            kind: if citation.is_position {
-                "position"
-            } else {
-                "note"
-            },
+            kind: if citation.is_position { "position" } else { "note" },
         };
         match cited.iter_mut().find(|c| c.anchor == anchor) {
             Some(passage) => passage.by.push(backlink),

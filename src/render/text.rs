@@ -125,9 +125,7 @@ fn markdown_to_html(markdown: &str, mut cite: impl FnMut(&str) -> Option<String>
             },
             Piece::Markdown(Event::Start(Tag::CodeBlock(kind))) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(lang) => {
-                        lang.split_whitespace().next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(lang) => lang.split_whitespace().next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -156,8 +154,5 @@ fn markdown_to_html(markdown: &str, mut cite: impl FnMut(&str) -> Option<String>
 
 /// Where a backlink to `owner`'s footnote for `key` goes, from `from`.
 pub fn footnote_href(owner: &Owner, key: &str, chronicle: &Chronicle, from: &Page) -> String {
-    from.href(
-        &owner_page(owner, chronicle),
-        Some(&footnote_anchor(owner, key)),
-    )
+    from.href(&owner_page(owner, chronicle), Some(&footnote_anchor(owner, key)))
 }

@@ -91,9 +91,7 @@ impl When {
         match *self {
             When::Month(y, m) => {
                 let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-                let last = first
-                    .checked_add_months(chrono::Months::new(1))?
-                    .pred_opt()?;
+                let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
                 Some((first, last))
             }
             When::Year(y) => Some((
@@ -177,8 +175,7 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("`{text}` is not a day written `YYYY-MM-DD`"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a day of the calendar"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a day of the calendar"))
 }
 
 fn parse_year(text: &str) -> Result<i32, String> {

@@ -118,7 +118,7 @@ impl<'a> Resolver<'a> {
             let path = doc.front.seed.get_ref().as_str();
             if loaded.seeds.contains_key(path) {
                 seeds.insert(doc.id.as_str(), (path, doc.front.language.as_str()));
-            } else {
+            } else if !loaded.unreadable_seeds.contains(path) {
                 diagnostics.push(
                     doc.error_at(doc.front.seed.span(), format!("seed `{path}` not found"))
                         .help(seed_help(loaded)),
@@ -145,9 +145,7 @@ impl<'a> Resolver<'a> {
                 self.diagnostics.push(
                     Diagnostic::warning(format!("seed {path} is not the seed of any source"))
                         .in_file(seed)
-                        .help(format!(
-                            "add a file to content/sources/ with `seed = \"{path}\"`"
-                        )),
+                        .help(format!("add a file to content/sources/ with `seed = \"{path}\"`")),
                 );
             }
         }
@@ -190,8 +188,7 @@ impl<'a> Resolver<'a> {
             .comparisons
             .iter()
             .map(|doc| {
-                let fields: Vec<QuoteFields> =
-                    doc.front.positions.iter().map(QuoteFields::from).collect();
+                let fields: Vec<QuoteFields> = doc.front.positions.iter().map(QuoteFields::from).collect();
                 let positions = self.quotes(doc, &fields);
                 (doc, self.text(doc, &doc.front.attestations), positions)
             })
@@ -208,10 +205,7 @@ impl<'a> Resolver<'a> {
             actors: BTreeMap::new(),
             places: BTreeMap::new(),
             comparisons: BTreeMap::new(),
-            day_notes: days
-                .into_iter()
-                .map(|(day, text)| (day, finish(text)))
-                .collect(),
+            day_notes: days.into_iter().map(|(day, text)| (day, finish(text))).collect(),
             name_uses: BTreeMap::new(),
             quotes_verified: passages.iter().flatten().count(),
         };
@@ -246,20 +240,14 @@ impl<'a> Resolver<'a> {
                 name: doc.front.name.clone(),
                 aliases: doc.front.aliases.clone(),
                 region: self.ids(doc, region, Kind::Place, PlaceId).pop(),
-                coordinates: doc
-                    .front
-                    .coordinates
-                    .as_ref()
-                    .map(|c| self.coordinates(doc, c)),
+                coordinates: doc.front.coordinates.as_ref().map(|c| self.coordinates(doc, c)),
                 text: finish(text),
             };
             chronicle.places.insert(place.id.clone(), place);
         }
         for (doc, text, positions) in comparisons {
             let comparison = self.comparison(doc, finish(text), positions, &passages);
-            chronicle
-                .comparisons
-                .insert(comparison.id.clone(), comparison);
+            chronicle.comparisons.insert(comparison.id.clone(), comparison);
         }
         derive_citations(&mut chronicle);
         chronicle.name_uses = names::name_uses(&chronicle);
@@ -281,8 +269,7 @@ impl<'a> Resolver<'a> {
                     Diagnostic::error(format!("`[^{key}]` cites no quote of this file"))
                         .at(&doc.file, span)
                         .help(if keys.is_empty() {
-                            "add an [[attestations]] entry whose `id` (or `source`) is this key"
-                                .to_string()
+                            "add an [[attestations]] entry whose `id` (or `source`) is this key".to_string()
                         } else {
                             format!("the quotes of this file are: {}", keys.join(", "))
                         }),
@@ -309,26 +296,19 @@ impl<'a> Resolver<'a> {
     }
 
     /// Registers a list of quotes, each with the file span of its key; keys are unique.
-    fn quotes<F>(
-        &mut self,
-        doc: &'a Doc<F>,
-        list: &[QuoteFields<'a>],
-    ) -> Vec<(PendingQuote, Range<usize>)> {
+    fn quotes<F>(&mut self, doc: &'a Doc<F>, list: &[QuoteFields<'a>]) -> Vec<(PendingQuote, Range<usize>)> {
         let mut quotes: Vec<(PendingQuote, Range<usize>)> = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for fields in list {
-            let key_span = doc.front_span(
-                fields
-                    .id
-                    .as_ref()
-                    .map_or(fields.source.span(), |id| id.span()),
-            );
+            let key_span = doc.front_span(fields.id.as_ref().map_or(fields.source.span(), |id| id.span()));
             let key = fields.key();
             if let Some(line) = seen.get(&key) {
                 self.diagnostics.push(
                     Diagnostic::error(format!("two quotes have the key `{key}`"))
                         .at(&doc.file, key_span)
-                        .help(format!("the quote at line {line} has it too: give each quote of a source its own `id`")),
+                        .help(format!(
+                            "the quote at line {line} has it too: give each quote of a source its own `id`"
+                        )),
                 );
                 continue;
             }
@@ -344,8 +324,14 @@ impl<'a> Resolver<'a> {
     fn request<F>(&mut self, doc: &'a Doc<F>, fields: &QuoteFields<'a>) -> Option<PendingQuote> {
         let source = fields.source.get_ref();
         let Some(&(seed, language)) = self.seeds.get(source.as_str()) else {
-            if !self.loaded.sources.iter().any(|s| &s.id == source) {
-                let known = self.loaded.sources.iter().map(|d| d.id.as_str());
+            if !self.has_file("sources", source) {
+                let known = self
+                    .loaded
+                    .ids
+                    .get("sources")
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str);
                 self.diagnostics.push(
                     doc.error_at(fields.source.span(), format!("unknown source `{source}`"))
                         .help(known_help("sources", known, source)),
@@ -420,22 +406,15 @@ impl<'a> Resolver<'a> {
                             Some(near) => format!(
                                 "closest passage in {seed_path}:{}: \"{}\"",
                                 seed.line_of(near.start),
-                                seed.text[near]
-                                    .split_whitespace()
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
+                                seed.text[near].split_whitespace().collect::<Vec<_>>().join(" ")
                             ),
-                            None => format!(
-                                "nothing in {seed_path} resembles it: is it the right source?"
-                            ),
+                            None => format!("nothing in {seed_path} resembles it: is it the right source?"),
                         };
                         Diagnostic::error(format!("quote not found in {seed_path}")).help(help)
                     }
                     Anchoring::Ambiguous(ranges) => {
-                        let lines: Vec<String> = ranges
-                            .iter()
-                            .map(|r| seed.line_of(r.start).to_string())
-                            .collect();
+                        let lines: Vec<String> =
+                            ranges.iter().map(|r| seed.line_of(r.start).to_string()).collect();
                         Diagnostic::error(format!(
                             "quote found {} times in {seed_path} (lines {})",
                             ranges.len(),
@@ -453,14 +432,7 @@ impl<'a> Resolver<'a> {
 
     fn source(&mut self, doc: &'a Doc<SourceFront>, notes: Text) -> Source {
         let front = &doc.front;
-        const INFERABLE: [&str; 6] = [
-            "title",
-            "publisher",
-            "published",
-            "author",
-            "kind",
-            "language",
-        ];
+        const INFERABLE: [&str; 6] = ["title", "publisher", "published", "author", "kind", "language"];
         for key in front.inferred.keys() {
             if !INFERABLE.contains(&key.get_ref().as_str()) {
                 self.diagnostics.push(
@@ -501,13 +473,11 @@ impl<'a> Resolver<'a> {
 
     fn event(&mut self, doc: &'a Doc<EventFront>, text: Text) -> Option<Event> {
         let front = &doc.front;
-        let when = self.when(doc, &front.when)?;
-        if when == When::Undated
-            && front
-                .date_basis
-                .as_deref()
-                .is_none_or(|b| b.trim().is_empty())
-        {
+        let when = self.when(doc, &front.when);
+        let actors = self.ids(doc, &front.actors, Kind::Actor, ActorId);
+        let places = self.ids(doc, &front.places, Kind::Place, PlaceId);
+        let when = when?;
+        if when == When::Undated && front.date_basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
             self.diagnostics.push(
                 doc.error_at(front.when.span(), "an undated event needs a `date_basis`")
                     .help("say in `date_basis` why no date can be established"),
@@ -517,8 +487,8 @@ impl<'a> Resolver<'a> {
             id: EventId(doc.id.clone()),
             title: front.title.clone(),
             date_basis: front.date_basis.clone(),
-            actors: self.ids(doc, &front.actors, Kind::Actor, ActorId),
-            places: self.ids(doc, &front.places, Kind::Place, PlaceId),
+            actors,
+            places,
             headline: front.headline,
             when,
             text,
@@ -580,16 +550,13 @@ impl<'a> Resolver<'a> {
         let problem = match dates::parse_day(&doc.id) {
             Ok(day) if (config.start..=config.end).contains(&day) => return Some(day),
             Ok(day) => {
-                Diagnostic::error(format!("day note for {day}, outside the chronicle's range"))
-                    .help(format!(
-                "the range in chronicle.toml is {} to {}: rename the file or widen the range",
-                config.start, config.end
-            ))
+                Diagnostic::error(format!("day note for {day}, outside the chronicle's range")).help(format!(
+                    "the range in chronicle.toml is {} to {}: rename the file or widen the range",
+                    config.start, config.end
+                ))
             }
-            Err(problem) => {
-                Diagnostic::error(format!("a day note's file name must be its day: {problem}"))
-                    .help("name day notes `content/days/YYYY-MM-DD.md`")
-            }
+            Err(problem) => Diagnostic::error(format!("a day note's file name must be its day: {problem}"))
+                .help("name day notes `content/days/YYYY-MM-DD.md`"),
         };
         self.diagnostics.push(problem.in_file(&doc.file));
         None
@@ -603,31 +570,25 @@ impl<'a> Resolver<'a> {
         kind: Kind,
         make: fn(String) -> T,
     ) -> Vec<T> {
-        let loaded = self.loaded;
-        let (known, folder, noun): (Vec<&str>, _, _) = match kind {
-            Kind::Event => (
-                loaded.events.iter().map(|d| d.id.as_str()).collect(),
-                "events",
-                "event",
-            ),
-            Kind::Actor => (
-                loaded.actors.iter().map(|d| d.id.as_str()).collect(),
-                "actors",
-                "actor",
-            ),
-            Kind::Place => (
-                loaded.places.iter().map(|d| d.id.as_str()).collect(),
-                "places",
-                "place",
-            ),
+        let (folder, noun) = match kind {
+            Kind::Event => ("events", "event"),
+            Kind::Actor => ("actors", "actor"),
+            Kind::Place => ("places", "place"),
         };
         let mut ids = Vec::new();
         for value in values {
             let id = value.get_ref();
-            if known.contains(&id.as_str()) {
+            if self.has_file(folder, id) {
                 ids.push(make(id.clone()));
             } else {
-                let help = known_help(folder, known.iter().copied(), id);
+                let known = self
+                    .loaded
+                    .ids
+                    .get(folder)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str);
+                let help = known_help(folder, known, id);
                 self.diagnostics.push(
                     doc.error_at(value.span(), format!("unknown {noun} `{id}`"))
                         .help(help),
@@ -637,13 +598,18 @@ impl<'a> Resolver<'a> {
         ids
     }
 
+    /// Whether `content/<folder>/<id>.md` exists, parsed or not.
+    fn has_file(&self, folder: &str, id: &str) -> bool {
+        self.loaded.ids.get(folder).is_some_and(|ids| ids.contains(id))
+    }
+
     fn coordinates<F>(&mut self, doc: &Doc<F>, value: &Spanned<Coordinates>) -> Coordinates {
         let c = value.get_ref();
         if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
-            self.diagnostics
-                .push(doc.error_at(value.span(), "coordinates out of range").help(
-                "`lat` is between -90 and 90 and `lon` between -180 and 180, in decimal degrees",
-            ));
+            self.diagnostics.push(
+                doc.error_at(value.span(), "coordinates out of range")
+                    .help("`lat` is between -90 and 90 and `lon` between -180 and 180, in decimal degrees"),
+            );
         }
         c.clone()
     }
@@ -683,12 +649,7 @@ fn derive_citations(chronicle: &mut Chronicle) {
         })
     };
     let mut texts: Vec<(Owner, &Text)> = vec![(Owner::Intro, &chronicle.intro)];
-    texts.extend(
-        chronicle
-            .day_notes
-            .iter()
-            .map(|(day, t)| (Owner::Day(*day), t)),
-    );
+    texts.extend(chronicle.day_notes.iter().map(|(day, t)| (Owner::Day(*day), t)));
     texts.extend(
         chronicle
             .events
@@ -720,9 +681,7 @@ fn derive_citations(chronicle: &mut Chronicle) {
             .map(|c| (Owner::Comparison(c.id.clone()), &c.text)),
     );
     for (owner, text) in texts {
-        text.quotes
-            .values()
-            .for_each(|quote| cite(&owner, quote, false));
+        text.quotes.values().for_each(|quote| cite(&owner, quote, false));
     }
     for comparison in chronicle.comparisons.values() {
         let owner = Owner::Comparison(comparison.id.clone());

@@ -71,11 +71,7 @@ impl Folded {
             .get(folded.start)
             .copied()
             .unwrap_or(self.original_len);
-        let end = match folded
-            .end
-            .checked_sub(1)
-            .and_then(|last| self.origin.get(last))
-        {
+        let end = match folded.end.checked_sub(1).and_then(|last| self.origin.get(last)) {
             Some(&last) => last + original[last..].chars().next().map_or(0, char::len_utf8),
             None => start,
         };
@@ -199,11 +195,8 @@ impl<'a> SeedIndex<'a> {
         }
         let window = quote.len();
         let mut best: Option<(usize, usize)> = None;
-        let word_starts = std::iter::once(0).chain(
-            seed.char_indices()
-                .filter(|&(_, c)| c == ' ')
-                .map(|(i, _)| i + 1),
-        );
+        let word_starts =
+            std::iter::once(0).chain(seed.char_indices().filter(|&(_, c)| c == ' ').map(|(i, _)| i + 1));
         for start in word_starts.filter(|&s| s < seed.len()) {
             let mut end = (start + window).min(seed.len());
             while !seed.is_char_boundary(end) {
@@ -268,17 +261,9 @@ mod tests {
     #[test]
     fn ambiguous_without_context_unique_with_prefix_or_suffix() {
         let seed = "a Konna b. c Konna d.";
-        assert!(
-            matches!(anchor(seed, "Konna", None, None), Anchoring::Ambiguous(v) if v.len() == 2)
-        );
-        assert_eq!(
-            anchor(seed, "Konna", Some("c"), None),
-            Anchoring::Found(13..18)
-        );
-        assert_eq!(
-            anchor(seed, "Konna", None, Some("b.")),
-            Anchoring::Found(2..7)
-        );
+        assert!(matches!(anchor(seed, "Konna", None, None), Anchoring::Ambiguous(v) if v.len() == 2));
+        assert_eq!(anchor(seed, "Konna", Some("c"), None), Anchoring::Found(13..18));
+        assert_eq!(anchor(seed, "Konna", None, Some("b.")), Anchoring::Found(2..7));
     }
 
     #[test]
@@ -303,9 +288,7 @@ mod tests {
     fn closest_passage_points_at_the_near_miss() {
         let seed = "Rien ici.\nLes djihadistes attaquent Konna au cours d'une bataille.\nFin.";
         let index = SeedIndex::new(seed);
-        let range = index
-            .closest_passage("les djihadistes attaquent Kona")
-            .unwrap();
+        let range = index.closest_passage("les djihadistes attaquent Kona").unwrap();
         assert!(seed[range].starts_with("Les djihadistes attaquent"));
     }
 }

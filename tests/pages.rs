@@ -1,0 +1,175 @@
+//! Builds the `basic` fixture and checks, on the parsed HTML, what a reader finds.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_day_of_the_range_has_a_page_and_every_page_kind_exists() {
+    let site = build_fixture("basic");
+    for day in ["2020-03-01", "2020-03-02", "2020-03-03", "2020-03-04"] {
+        assert!(site.path(&format!("days/{day}.html")).is_file(), "{day}");
+    }
+    assert!(!site.path("days/2020-02-29.html").exists());
+    assert!(!site.path("days/2020-03-05.html").exists());
+    for page in [
+        "index.html",
+        "events/karo-captured.html",
+        "actors/index.html",
+        "actors/rebels.html",
+        "places/index.html",
+        "places/karo.html",
+        "sources/index.html",
+        "sources/dispatch.html",
+        "compare/index.html",
+        "compare/death-toll.html",
+        "style.css",
+    ] {
+        assert!(site.path(page).is_file(), "{page}");
+    }
+    assert_eq!(site.summary.events, 3);
+    assert_eq!(site.summary.quotes, 7);
+    assert_eq!(site.diagnostics, "", "the fixture builds without warnings");
+}
+
+#[test]
+fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
+    let site = build_fixture("basic");
+    let day = site.page("days/2020-03-01.html");
+    let marker = select_one(
+        &day,
+        "#karo-captured .narrative sup.note-ref a[href='#fn-karo-captured-dispatch']",
+    );
+    assert_eq!(text(marker), "[2]");
+
+    let note = select_one(&day, "li#fn-karo-captured-dispatch");
+    let quote = select_one(&day, "li#fn-karo-captured-dispatch q");
+    assert_eq!(quote.value().attr("lang"), Some("fr"));
+    assert_eq!(
+        text(quote),
+        "La ville de Karo est tombée dimanche aux mains des rebelles."
+    );
+    assert!(text(note)
+        .contains("Our translation: “The town of Karo fell on Sunday into the hands of the rebels.”"));
+    let back = select_one(&day, "li#fn-karo-captured-dispatch .backrefs a");
+    assert_eq!(href(back), "#ref-karo-captured-dispatch-1");
+    select_one(&day, "sup#ref-karo-captured-dispatch-1");
+
+    let passage_link = select_one(&day, "li#fn-karo-captured-dispatch a.passage-link");
+    assert_eq!(href(passage_link), "../sources/dispatch.html#q-dispatch-0");
+
+    let source = site.page("sources/dispatch.html");
+    let mark = select_one(&source, "mark#q-dispatch-0");
+    assert_eq!(mark.value().attr("class"), Some("quote depth-1"));
+    let highlighted: String = select(&source, "#p-1 mark")
+        .into_iter()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        highlighted,
+        "La ville de Karo est tombée dimanche aux mains des rebelles."
+    );
+    let backlinks: Vec<String> = select(&source, "#p-1 .cited-by a")
+        .into_iter()
+        .map(href)
+        .collect();
+    assert!(
+        backlinks.contains(&"../days/2020-03-01.html#fn-karo-captured-dispatch".to_string()),
+        "{backlinks:?}"
+    );
+    assert!(
+        backlinks.contains(&"../days/2020-03-01.html#fn-day-dispatch".to_string()),
+        "{backlinks:?}"
+    );
+}
+
+#[test]
+fn a_day_without_dated_events_shows_what_is_ongoing_and_links_to_its_neighbours() {
+    let site = build_fixture("basic");
+    let day = site.page("days/2020-03-03.html");
+    assert!(select(&day, "article.event").is_empty());
+    let ongoing = select_one(&day, ".ongoing li a");
+    assert_eq!(text(ongoing), "Fighting around Karo");
+    assert_eq!(href(ongoing), "../days/2020-03-02.html#fighting");
+    assert_eq!(href(select_one(&day, "a[rel=prev]")), "../days/2020-03-02.html");
+    assert_eq!(href(select_one(&day, "a[rel=next]")), "../days/2020-03-04.html");
+
+    let last = site.page("days/2020-03-04.html");
+    assert!(select(&last, "a[rel=next]").is_empty());
+    assert_eq!(
+        text(select_one(&last, "p.empty")),
+        "The sources date no event to this day."
+    );
+}
+
+#[test]
+fn context_events_outside_the_range_are_listed_on_the_index() {
+    let site = build_fixture("basic");
+    let index = site.page("index.html");
+    let before = select_one(&index, "section[aria-labelledby=before-heading] li a");
+    assert_eq!(text(before), "Talks fail");
+    assert_eq!(href(before), "events/talks-failed.html");
+    let headline = select_one(&index, ".days li a[href='days/2020-03-01.html#karo-captured']");
+    assert_eq!(text(headline), "Rebels capture Karo");
+}
+
+#[test]
+fn an_actor_page_lists_its_events_and_name_variants() {
+    let site = build_fixture("basic");
+    let actor = site.page("actors/rebels.html");
+    let events: Vec<String> = select(&actor, "section[aria-labelledby=events-heading] li a")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(events, ["Rebels capture Karo", "Fighting around Karo"]);
+    let rows: Vec<(String, String)> = select(&actor, "table.names tbody tr")
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .select(&scraper::Selector::parse("td").unwrap())
+                .map(text)
+                .collect::<Vec<_>>();
+            (cells[0].clone(), cells[1].clone())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("The rebels".to_string(), "Siege of Example".to_string()),
+            ("rebelles".to_string(), "La ville de Karo tombe".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_comparison_shows_each_position_with_its_quote() {
+    let site = build_fixture("basic");
+    let page = site.page("compare/death-toll.html");
+    let rows = select(&page, "table.positions tbody tr");
+    assert_eq!(rows.len(), 2);
+    let values: Vec<String> = select(&page, "td.value").into_iter().map(text).collect();
+    assert_eq!(values, ["about 100 rebels", "40 dead"]);
+    let first = select_one(&page, "tr#pos-dispatch q");
+    assert_eq!(text(first), "une centaine de rebelles ont été tués");
+    assert_eq!(
+        href(select_one(&page, "tr#pos-encyclopedia td a")),
+        "../sources/encyclopedia.html#q-encyclopedia-80"
+    );
+    assert!(text(select_one(&page, "tr#pos-dispatch")).contains("the army, 2 March 2020"));
+}
+
+#[test]
+fn links_are_relative_and_absolute_urls_use_the_base_url() {
+    let site = build_fixture("basic");
+    let page = site.page("places/karo.html");
+    let canonical = select_one(&page, "link[rel=canonical]");
+    assert_eq!(
+        canonical.value().attr("href"),
+        Some("https://example.org/siege/places/karo.html")
+    );
+    for link in select(&page, "a[href]") {
+        let target = href(link);
+        assert!(!target.starts_with('/') && !target.contains("://"), "{target}");
+    }
+}
