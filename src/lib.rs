@@ -13,7 +13,7 @@ pub mod resolve;
 pub mod write;
 
 use diagnostics::Diagnostics;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// What a build or check is asked to do.
@@ -86,9 +86,4 @@ pub fn output_dir(options: &Options) -> PathBuf {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"))
-}
-
-/// The chronicle root from a path given on the command line.
-pub fn root_from(path: Option<&Path>) -> PathBuf {
-    path.map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }

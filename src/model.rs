@@ -116,12 +116,6 @@ pub struct Text {
     pub quotes: BTreeMap<String, Quote>,
 }
 
-impl Text {
-    pub fn is_empty(&self) -> bool {
-        self.markdown.trim().is_empty()
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: SourceId,
