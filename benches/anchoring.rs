@@ -34,8 +34,8 @@ fn seed(bytes: usize) -> String {
         text.push_str(words[(state % words.len() as u64) as usize]);
         n += 1;
         // A numbered token makes each sentence unique, so quotes anchor exactly once.
-        text.push_str(if n % 12 == 0 { ". " } else { " " });
-        if n % 12 == 0 {
+        text.push_str(if n.is_multiple_of(12) { ". " } else { " " });
+        if n.is_multiple_of(12) {
             text.push_str(&format!("[{n}] "));
         }
     }
