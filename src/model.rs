@@ -134,6 +134,8 @@ pub struct Source {
     pub notes: Text,
     /// Everything that cites a passage of this source, in seed order.
     pub citations: Vec<Citation>,
+    /// The names of actors and places in the seed, in order.
+    pub mentions: Vec<Mention>,
 }
 
 /// A place in the chronicle that cites a passage.
@@ -194,6 +196,29 @@ pub struct Comparison {
     pub events: Vec<EventId>,
     pub positions: Vec<Position>,
     pub text: Text,
+}
+
+/// What a name names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Named {
+    Actor(ActorId),
+    Place(PlaceId),
+}
+
+impl Named {
+    pub fn id(&self) -> &str {
+        match self {
+            Named::Actor(id) => &id.0,
+            Named::Place(id) => &id.0,
+        }
+    }
+}
+
+/// A name found in a seed: its byte range there and what it names.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub of: Named,
 }
 
 /// Where a name (an actor's or a place's, or one of their aliases) occurs in the seeds.

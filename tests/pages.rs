@@ -63,12 +63,23 @@ fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
     assert_eq!(mark.value().attr("class"), Some("quote depth-1"));
     let highlighted: String = select(&source, "#p-1 mark")
         .into_iter()
-        .map(text)
-        .collect::<Vec<_>>()
-        .join(" ");
+        .flat_map(|m| m.text())
+        .collect();
     assert_eq!(
         highlighted,
         "La ville de Karo est tombée dimanche aux mains des rebelles."
+    );
+    let names: Vec<(String, String)> = select(&source, "#p-1 a.name")
+        .into_iter()
+        .map(|a| (text(a), href(a)))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Karo".to_string(), "../places/karo.html".to_string()),
+            ("rebelles".to_string(), "../actors/rebels.html".to_string()),
+        ],
+        "names are linked by alias"
     );
     let backlinks: Vec<String> = select(&source, "#p-1 .cited-by a")
         .into_iter()

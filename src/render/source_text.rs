@@ -6,9 +6,10 @@ use super::highlight::escape;
 use super::links::{position_anchor, Page};
 use super::pages::owner_title;
 use super::text::footnote_href;
-use crate::model::{Chronicle, Citation, Source};
+use crate::model::{Chronicle, Citation, Mention, Named, Source};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 #[derive(Debug, Serialize)]
 pub struct Paragraph {
@@ -52,36 +53,53 @@ pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Pa
             id: format!("p-{}", number + 1),
             line: number + 1,
             indent: (leading / 2).min(6),
-            html: highlighted(text, content.clone(), &source.citations),
+            html: highlighted(text, content.clone(), source, page),
             cited: cited_in(content, &source.citations, chronicle, page),
         });
     }
     paragraphs
 }
 
-/// The paragraph's text with `<mark>`s over quoted passages; the first piece of each
-/// passage carries its anchor.
-fn highlighted(text: &str, range: std::ops::Range<usize>, citations: &[Citation]) -> String {
-    let touching: Vec<&Citation> = citations
+/// The paragraph's text with `<mark>`s over quoted passages and links on the names of
+/// actors and places. The text is cut wherever a passage or a name starts or ends, so
+/// each piece is wholly inside or outside each of them and the markup nests.
+fn highlighted(text: &str, range: Range<usize>, source: &Source, page: &Page) -> String {
+    let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
+    let citations: Vec<&Citation> = source
+        .citations
         .iter()
-        .filter(|c| c.passage.range.start < range.end && c.passage.range.end > range.start)
+        .filter(|c| overlaps(&c.passage.range))
         .collect();
+    let mentions: Vec<&Mention> = source.mentions.iter().filter(|m| overlaps(&m.range)).collect();
     let mut cuts: BTreeSet<usize> = [range.start, range.end].into();
-    for citation in &touching {
-        let r = &citation.passage.range;
+    let bounds = citations
+        .iter()
+        .map(|c| &c.passage.range)
+        .chain(mentions.iter().map(|m| &m.range));
+    for r in bounds {
         cuts.extend([r.start, r.end].into_iter().filter(|at| range.contains(at)));
     }
     let cuts: Vec<usize> = cuts.into_iter().collect();
     let mut html = String::new();
     for piece in cuts.windows(2) {
         let (a, b) = (piece[0], piece[1]);
-        let covering: Vec<&&Citation> = touching
+        let mut inner = escape(&text[a..b]);
+        if let Some(mention) = mentions.iter().find(|m| m.range.start <= a && m.range.end >= b) {
+            let target = match &mention.of {
+                Named::Actor(id) => Page::Actor(id.clone()),
+                Named::Place(id) => Page::Place(id.clone()),
+            };
+            inner = format!(
+                "<a class=\"name\" href=\"{}\">{inner}</a>",
+                page.href(&target, None)
+            );
+        }
+        let covering: Vec<&&Citation> = citations
             .iter()
             .filter(|c| c.passage.range.start <= a && c.passage.range.end >= b)
             .collect();
-        let escaped = escape(&text[a..b]);
         if covering.is_empty() {
-            html.push_str(&escaped);
+            html.push_str(&inner);
             continue;
         }
         // Anchors derive from where a passage starts, so each is placed once, here.
@@ -90,9 +108,7 @@ fn highlighted(text: &str, range: std::ops::Range<usize>, citations: &[Citation]
             .find(|c| c.passage.range.start == a)
             .map_or(String::new(), |c| format!(" id=\"{}\"", c.passage.anchor()));
         let depth = covering.len().min(3);
-        html.push_str(&format!(
-            "<mark class=\"quote depth-{depth}\"{id}>{escaped}</mark>"
-        ));
+        html.push_str(&format!("<mark class=\"quote depth-{depth}\"{id}>{inner}</mark>"));
     }
     html
 }

@@ -250,7 +250,13 @@ impl<'a> Resolver<'a> {
             chronicle.comparisons.insert(comparison.id.clone(), comparison);
         }
         derive_citations(&mut chronicle);
-        chronicle.name_uses = names::name_uses(&chronicle);
+        let names = names::find(&chronicle);
+        chronicle.name_uses = names.uses;
+        for (id, mentions) in names.mentions {
+            if let Some(source) = chronicle.sources.get_mut(&id) {
+                source.mentions = mentions;
+            }
+        }
         chronicle
     }
 
@@ -468,6 +474,7 @@ impl<'a> Resolver<'a> {
                 .collect(),
             notes,
             citations: Vec::new(),
+            mentions: Vec::new(),
         }
     }
 

@@ -1,49 +1,65 @@
-//! Which sources use which name: for each actor and place, each of its names (the main
-//! one and every alias) and the sources whose seed contains it as a whole word. Names
-//! match across case and typographic variants; one pass over each seed finds them all.
+//! Where the names of actors and places occur in the seeds: each name (the main one and
+//! every alias) as a whole word, across ASCII case and typographic variants. One pass
+//! over each seed finds them all; the results say which sources use which spelling, and
+//! let source pages link names to profiles.
 
-use super::quotes::fold;
-use crate::model::{Chronicle, NameUse, SourceId};
-use aho_corasick::AhoCorasick;
+use super::quotes::{fold, Folded};
+use crate::model::{Chronicle, Mention, NameUse, Named, SourceId};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Keyed by actor or place id.
-pub fn name_uses(chronicle: &Chronicle) -> BTreeMap<String, Vec<NameUse>> {
-    let mut names: Vec<(String, String)> = Vec::new();
+pub struct Names {
+    /// Keyed by actor or place id: each of its names and the sources that use it.
+    pub uses: BTreeMap<String, Vec<NameUse>>,
+    /// Keyed by source: every name found in its seed, in order, not overlapping.
+    pub mentions: BTreeMap<SourceId, Vec<Mention>>,
+}
+
+pub fn find(chronicle: &Chronicle) -> Names {
+    let mut names: Vec<(Named, String)> = Vec::new();
     for actor in chronicle.actors.values() {
         let all = std::iter::once(&actor.name).chain(&actor.aliases);
-        names.extend(all.map(|n| (actor.id.0.clone(), n.clone())));
+        names.extend(all.map(|n| (Named::Actor(actor.id.clone()), n.clone())));
     }
     for place in chronicle.places.values() {
         let all = std::iter::once(&place.name).chain(&place.aliases);
-        names.extend(all.map(|n| (place.id.0.clone(), n.clone())));
+        names.extend(all.map(|n| (Named::Place(place.id.clone()), n.clone())));
     }
-    let patterns: Vec<String> = names.iter().map(|(_, name)| normalize(name)).collect();
+    let patterns: Vec<String> = names
+        .iter()
+        .map(|(_, name)| fold(name).trim().to_string())
+        .collect();
     let mut found: Vec<BTreeSet<SourceId>> = vec![BTreeSet::new(); names.len()];
-    if let Ok(automaton) = AhoCorasick::new(&patterns) {
-        for source in chronicle.sources.values() {
-            let text = normalize(&source.seed_text);
-            for hit in automaton.find_overlapping_iter(&text) {
-                if is_whole_word(&text, hit.start(), hit.end()) {
-                    found[hit.pattern().as_usize()].insert(source.id.clone());
-                }
+    let mut mentions: BTreeMap<SourceId, Vec<Mention>> = BTreeMap::new();
+    // Leftmost-longest: "Iyad Ag Ghali" wins over a bare "Ghali" at the same place.
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok();
+    for source in chronicle.sources.values() {
+        let Some(automaton) = &automaton else { break };
+        let folded = Folded::new(&source.seed_text);
+        for hit in automaton.find_iter(&folded.text) {
+            if !is_whole_word(&folded.text, hit.start(), hit.end()) {
+                continue;
             }
+            let index = hit.pattern().as_usize();
+            found[index].insert(source.id.clone());
+            mentions.entry(source.id.clone()).or_default().push(Mention {
+                range: folded.original_range(hit.range(), &source.seed_text),
+                of: names[index].0.clone(),
+            });
         }
     }
     let mut uses: BTreeMap<String, Vec<NameUse>> = BTreeMap::new();
-    for ((id, variant), sources) in names.into_iter().zip(found) {
-        uses.entry(id).or_default().push(NameUse {
+    for ((named, variant), sources) in names.into_iter().zip(found) {
+        uses.entry(named.id().to_string()).or_default().push(NameUse {
             variant,
             sources: sources.into_iter().collect(),
         });
     }
-    uses
-}
-
-/// Folded and lowercased; lowercasing may change byte lengths, which is fine here as
-/// only the normalized text is searched.
-fn normalize(text: &str) -> String {
-    fold(text).to_lowercase()
+    Names { uses, mentions }
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
