@@ -147,7 +147,8 @@ fn an_actor_page_lists_its_events_and_name_variants() {
     assert_eq!(
         rows,
         [
-            ("The rebels".to_string(), "Siege of Example".to_string()),
+            ("The rebels".to_string(), "no source".to_string()),
+            ("rebels".to_string(), "Siege of Example".to_string()),
             ("rebelles".to_string(), "La ville de Karo tombe".to_string()),
         ]
     );

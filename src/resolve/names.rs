@@ -1,5 +1,6 @@
 //! Where the names of actors and places occur in the seeds: each name (the main one and
-//! every alias) as a whole word, across ASCII case and typographic variants. One pass
+//! every alias) as a whole word, across typographic variants but not case, since case is
+//! part of a spelling ("Iyad ag Ghali" and "Iyad Ag Ghali" are both recorded). One pass
 //! over each seed finds them all; the results say which sources use which spelling, and
 //! let source pages link names to profiles.
 
@@ -33,7 +34,6 @@ pub fn find(chronicle: &Chronicle) -> Names {
     let mut mentions: BTreeMap<SourceId, Vec<Mention>> = BTreeMap::new();
     // Leftmost-longest: "Iyad Ag Ghali" wins over a bare "Ghali" at the same place.
     let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .ok();

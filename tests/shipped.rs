@@ -1,0 +1,64 @@
+//! The shipped chronicle is itself a test: it builds with no error and no warning, has a
+//! page for every day of its range, and every footnote quotes its seed verbatim.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+fn shipped() -> Site {
+    build_at(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+#[test]
+fn builds_without_warnings_with_a_page_for_every_day() {
+    let site = shipped();
+    assert_eq!(site.diagnostics, "", "the shipped chronicle has warnings");
+    for day in 3..=15 {
+        let page = site.page(&format!("days/2013-01-{day:02}.html"));
+        assert_eq!(select(&page, "h1 time").len(), 1, "day {day}");
+    }
+    assert!(!site.path("days/2013-01-02.html").exists());
+    assert!(!site.path("days/2013-01-16.html").exists());
+}
+
+#[test]
+fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
+    let site = shipped();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for day in 3..=15 {
+        let page = site.page(&format!("days/2013-01-{day:02}.html"));
+        for note in select(&page, "section.notes li") {
+            let quote = note
+                .select(&scraper::Selector::parse("q").unwrap())
+                .next()
+                .unwrap();
+            let link = note
+                .select(&scraper::Selector::parse("a.passage-link").unwrap())
+                .next()
+                .unwrap();
+            let target = href(link);
+            let (source_page, anchor) = target.split_once('#').unwrap();
+            let source_id = source_page
+                .trim_start_matches("../sources/")
+                .trim_end_matches(".html");
+            // The anchor is q-<source>-<byte offset>: the quote must start there in the seed.
+            let offset: usize = anchor.rsplit('-').next().unwrap().parse().unwrap();
+            let source_file =
+                std::fs::read_to_string(root.join(format!("content/sources/{source_id}.md"))).unwrap();
+            let seed_path = source_file
+                .lines()
+                .find_map(|l| l.strip_prefix("seed = \"").and_then(|l| l.strip_suffix('"')))
+                .unwrap();
+            let seed = std::fs::read_to_string(root.join(seed_path)).unwrap();
+            let quoted: String = quote.text().collect();
+            let in_seed: String = seed[offset..].split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(in_seed.starts_with(&quoted), "{quoted:?} is not at {target}");
+            let source = site.page(&format!("sources/{source_id}.html"));
+            assert_eq!(select(&source, &format!("mark#{anchor}")).len(), 1, "{target}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} footnotes on the day pages");
+}
