@@ -195,9 +195,11 @@ pub fn index(chronicle: &Chronicle) -> PageView {
                 .iter()
                 .filter(|e| e.when.first_day() == Some(day))
                 .collect();
+            // A day whose events are not flagged as headlines shows them all.
+            let flagged = starting.iter().any(|e| e.headline);
             let headlines: Vec<EventLine> = starting
                 .iter()
-                .filter(|e| e.headline)
+                .filter(|e| e.headline || !flagged)
                 .map(|e| event_line(e, chronicle, &page))
                 .collect();
             DayLine {

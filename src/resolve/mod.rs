@@ -218,9 +218,10 @@ impl<'a> Resolver<'a> {
                 chronicle.events.push(event);
             }
         }
-        chronicle
-            .events
-            .sort_by(|a, b| (a.when.sort_key(), &a.id).cmp(&(b.when.sort_key(), &b.id)));
+        // Chronological; within the same date, headline events first.
+        chronicle.events.sort_by(|a, b| {
+            (a.when.sort_key(), !a.headline, &a.id).cmp(&(b.when.sort_key(), !b.headline, &b.id))
+        });
         for (doc, text) in actors {
             let actor = Actor {
                 id: ActorId(doc.id.clone()),
