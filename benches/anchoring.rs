@@ -52,30 +52,21 @@ fn quotes(text: &str, count: usize) -> Vec<Selector> {
         .step_by(step)
         .take(count)
         .map(|&at| {
-            let end = text[at..]
-                .char_indices()
-                .nth(60)
-                .map_or(text.len(), |(i, _)| at + i);
+            let end = text[at..].char_indices().nth(60).map_or(text.len(), |(i, _)| at + i);
             Selector::new(&text[at..end].replace('’', "'"), None, None)
         })
         .collect()
 }
 
 fn main() {
-    println!(
-        "{:>12} {:>8} {:>8} {:>12} {:>10}",
-        "seed bytes", "quotes", "found", "time (ms)", "ns/byte"
-    );
+    println!("{:>12} {:>8} {:>8} {:>12} {:>10}", "seed bytes", "quotes", "found", "time (ms)", "ns/byte");
     for scale in [1, 2, 4, 8, 16] {
         let text = seed(scale * 1_000_000);
         let selectors = quotes(&text, scale * 2_000);
         let started = Instant::now();
         let found = SeedIndex::new(&text).anchor_all(&selectors);
         let elapsed = started.elapsed();
-        let anchored = black_box(&found)
-            .iter()
-            .filter(|a| matches!(a, Anchoring::Found(_)))
-            .count();
+        let anchored = black_box(&found).iter().filter(|a| matches!(a, Anchoring::Found(_))).count();
         println!(
             "{:>12} {:>8} {:>8} {:>12.1} {:>10.2}",
             text.len(),

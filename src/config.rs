@@ -116,7 +116,5 @@ pub fn toml_error(error: &toml::de::Error, file: &SourceText, offset: usize) -> 
     } else {
         "this is TOML: check the quotes, brackets and commas at this point"
     };
-    Diagnostic::error(message.to_string())
-        .at(file, span.start + offset..span.end + offset)
-        .help(help)
+    Diagnostic::error(message.to_string()).at(file, span.start + offset..span.end + offset).help(help)
 }

@@ -18,14 +18,8 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn new(path: impl Into<String>, text: String) -> SourceText {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        SourceText {
-            path: path.into(),
-            text,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceText { path: path.into(), text, line_starts }
     }
 
     /// The 1-based line number holding byte `offset`.
@@ -36,10 +30,7 @@ impl SourceText {
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&next| next - 1);
         self.text[start..end].trim_end_matches('\r')
     }
 
@@ -53,13 +44,7 @@ impl SourceText {
         let end = floor_char_boundary(&self.text, range.end.clamp(start, self.text.len()));
         let span_end = end.min(line_start + line_text.len());
         let width = self.text[start..span_end.max(start)].chars().count().max(1);
-        Location {
-            path: self.path.clone(),
-            line,
-            column,
-            line_text,
-            width,
-        }
+        Location { path: self.path.clone(), line, column, line_text, width }
     }
 }
 
@@ -98,19 +83,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            message: message.into(),
-            location: None,
-            help: None,
-        }
+        Diagnostic { severity: Severity::Error, message: message.into(), location: None, help: None }
     }
 
     pub fn warning(message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
     }
 
     pub fn at(mut self, file: &SourceText, range: Range<usize>) -> Diagnostic {
@@ -225,10 +202,7 @@ mod tests {
     #[test]
     fn renders_like_rustc() {
         let file = SourceText::new("content/a.md", "key = \"value\"\n".to_string());
-        let text = Diagnostic::error("bad value")
-            .at(&file, 6..13)
-            .help("use another")
-            .to_string();
+        let text = Diagnostic::error("bad value").at(&file, 6..13).help("use another").to_string();
         assert_eq!(
             text,
             "error: bad value\n --> content/a.md:1:7\n  |\n1 | key = \"value\"\n  |       ^^^^^^^\nhelp: use another\n"

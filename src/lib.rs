@@ -82,8 +82,5 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
 }
 
 pub fn output_dir(options: &Options) -> PathBuf {
-    options
-        .output
-        .clone()
-        .unwrap_or_else(|| options.root.join("public"))
+    options.output.clone().unwrap_or_else(|| options.root.join("public"))
 }

@@ -8,11 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "annalist",
-    version,
-    about = "Builds an annotated chronicle into a static website"
-)]
+#[command(name = "annalist", version, about = "Builds an annotated chronicle into a static website")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,32 +41,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
     let mut diagnostics = Diagnostics::default();
     let outcome = match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-        } => {
-            let options = Options {
-                root,
-                output,
-                base_url,
-            };
+        Command::Build { root, output, base_url } => {
+            let options = Options { root, output, base_url };
             build(&options, &mut diagnostics).map(|summary| format!("built {summary}"))
         }
         Command::Check { root } => {
-            let options = Options {
-                root,
-                ..Options::default()
-            };
+            let options = Options { root, ..Options::default() };
             check(&options, &mut diagnostics).map(|chronicle| {
                 format!(
                     "checked {} sources, {} events, {} quotes verified, {} warnings",

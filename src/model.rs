@@ -29,9 +29,7 @@ id_type!(SourceId, EventId, ActorId, PlaceId, ComparisonId);
 /// Ids are lowercase ASCII letters, digits and single inner hyphens: they become URLs.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")

@@ -75,19 +75,13 @@ mod tests {
     fn replaces_the_previous_site_whole() {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
-        let file = |path: &str, text: &str| OutputFile {
-            path: path.to_string(),
-            bytes: text.as_bytes().to_vec(),
-        };
+        let file =
+            |path: &str, text: &str| OutputFile { path: path.to_string(), bytes: text.as_bytes().to_vec() };
         write_site(&output, &[file("index.html", "one"), file("days/a.html", "a")]).unwrap();
         write_site(&output, &[file("index.html", "two")]).unwrap();
         assert_eq!(fs::read_to_string(output.join("index.html")).unwrap(), "two");
         assert!(!output.join("days/a.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
     }
 }

@@ -20,77 +20,41 @@ fn two_builds_of_the_same_input_are_byte_identical() {
 fn a_failed_build_leaves_the_previous_site_untouched() {
     let dir = copy_fixture("basic");
     let binary = env!("CARGO_BIN_EXE_annalist");
-    let run = |args: &[&str]| {
-        Command::new(binary)
-            .args(args)
-            .arg("--root")
-            .arg(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| Command::new(binary).args(args).arg("--root").arg(dir.path()).output().unwrap();
     let first = run(&["build"]);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let public = dir.path().join("public");
     let before = snapshot_tree(&public);
     assert!(before.len() > 10);
 
     let event = dir.path().join("content/events/fighting.md");
-    let text = fs::read_to_string(&event)
-        .unwrap()
-        .replace("from 2 to 3 March", "from 2 to 4 March");
+    let text = fs::read_to_string(&event).unwrap().replace("from 2 to 3 March", "from 2 to 4 March");
     fs::write(&event, text).unwrap();
     let failed = run(&["build"]);
     assert_eq!(failed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(stderr.contains("--> content/events/fighting.md:9:9"), "{stderr}");
-    assert!(
-        stderr.contains("help: closest passage in seeds/encyclopedia.txt:6:"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("help: closest passage in seeds/encyclopedia.txt:6:"), "{stderr}");
     assert_eq!(snapshot_tree(&public), before);
-    let leftovers: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
-    assert!(
-        !leftovers
-            .iter()
-            .any(|name| name.to_string_lossy().starts_with(".public")),
-        "{leftovers:?}"
-    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!leftovers.iter().any(|name| name.to_string_lossy().starts_with(".public")), "{leftovers:?}");
 }
 
 #[test]
 fn exit_codes_say_ok_content_error_or_usage_error() {
     let binary = env!("CARGO_BIN_EXE_annalist");
-    let check = Command::new(binary)
-        .args(["check", "--root"])
-        .arg(fixture("basic"))
-        .output()
-        .unwrap();
+    let check = Command::new(binary).args(["check", "--root"]).arg(fixture("basic")).output().unwrap();
     assert_eq!(check.status.code(), Some(0));
     assert!(
         String::from_utf8_lossy(&check.stdout).starts_with("checked 2 sources, 3 events, 7 quotes verified")
     );
 
     let empty = tempfile::tempdir().unwrap();
-    let missing = Command::new(binary)
-        .args(["check", "--root"])
-        .arg(empty.path())
-        .output()
-        .unwrap();
+    let missing = Command::new(binary).args(["check", "--root"]).arg(empty.path()).output().unwrap();
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read chronicle.toml"));
 
-    let usage = Command::new(binary)
-        .args(["build", "--no-such-flag"])
-        .output()
-        .unwrap();
+    let usage = Command::new(binary).args(["build", "--no-such-flag"]).output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
     let help = Command::new(binary).args(["build", "--help"]).output().unwrap();
     assert_eq!(help.status.code(), Some(0));
@@ -101,11 +65,7 @@ fn exit_codes_say_ok_content_error_or_usage_error() {
 fn check_writes_nothing() {
     let dir = copy_fixture("basic");
     let binary = env!("CARGO_BIN_EXE_annalist");
-    let status = Command::new(binary)
-        .args(["check", "--root"])
-        .arg(dir.path())
-        .status()
-        .unwrap();
+    let status = Command::new(binary).args(["check", "--root"]).arg(dir.path()).status().unwrap();
     assert!(status.success());
     assert!(!dir.path().join("public").exists());
 }

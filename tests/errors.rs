@@ -13,11 +13,7 @@ fn diagnostics_of(case: &str) -> String {
     let dir = copy_fixture("basic");
     copy_tree(&fixture("errors").join(case), dir.path());
     let output = dir.path().join("public");
-    let options = Options {
-        root: dir.path().to_path_buf(),
-        output: Some(output.clone()),
-        base_url: None,
-    };
+    let options = Options { root: dir.path().to_path_buf(), output: Some(output.clone()), base_url: None };
     let mut diagnostics = Diagnostics::default();
     let summary = build(&options, &mut diagnostics);
     assert!(summary.is_none(), "{case} built, but should have failed");
@@ -61,9 +57,6 @@ fn every_error_case_has_a_test() {
         .collect();
     let source = include_str!("errors.rs");
     for case in cases {
-        assert!(
-            source.contains(&format!("=> \"{case}\"")),
-            "no test for fixture {case}"
-        );
+        assert!(source.contains(&format!("=> \"{case}\"")), "no test for fixture {case}");
     }
 }

@@ -36,19 +36,14 @@ fn every_day_of_the_range_has_a_page_and_every_page_kind_exists() {
 fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
     let site = build_fixture("basic");
     let day = site.page("days/2020-03-01.html");
-    let marker = select_one(
-        &day,
-        "#karo-captured .narrative sup.note-ref a[href='#fn-karo-captured-dispatch']",
-    );
+    let marker =
+        select_one(&day, "#karo-captured .narrative sup.note-ref a[href='#fn-karo-captured-dispatch']");
     assert_eq!(text(marker), "[2]");
 
     let note = select_one(&day, "li#fn-karo-captured-dispatch");
     let quote = select_one(&day, "li#fn-karo-captured-dispatch q");
     assert_eq!(quote.value().attr("lang"), Some("fr"));
-    assert_eq!(
-        text(quote),
-        "La ville de Karo est tombée dimanche aux mains des rebelles."
-    );
+    assert_eq!(text(quote), "La ville de Karo est tombée dimanche aux mains des rebelles.");
     assert!(text(note)
         .contains("Our translation: “The town of Karo fell on Sunday into the hands of the rebels.”"));
     let back = select_one(&day, "li#fn-karo-captured-dispatch .backrefs a");
@@ -61,18 +56,10 @@ fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
     let source = site.page("sources/dispatch.html");
     let mark = select_one(&source, "mark#q-dispatch-0");
     assert_eq!(mark.value().attr("class"), Some("quote depth-1"));
-    let highlighted: String = select(&source, "#p-1 mark")
-        .into_iter()
-        .flat_map(|m| m.text())
-        .collect();
-    assert_eq!(
-        highlighted,
-        "La ville de Karo est tombée dimanche aux mains des rebelles."
-    );
-    let names: Vec<(String, String)> = select(&source, "#p-1 a.name")
-        .into_iter()
-        .map(|a| (text(a), href(a)))
-        .collect();
+    let highlighted: String = select(&source, "#p-1 mark").into_iter().flat_map(|m| m.text()).collect();
+    assert_eq!(highlighted, "La ville de Karo est tombée dimanche aux mains des rebelles.");
+    let names: Vec<(String, String)> =
+        select(&source, "#p-1 a.name").into_iter().map(|a| (text(a), href(a))).collect();
     assert_eq!(
         names,
         [
@@ -81,18 +68,12 @@ fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
         ],
         "names are linked by alias"
     );
-    let backlinks: Vec<String> = select(&source, "#p-1 .cited-by a")
-        .into_iter()
-        .map(href)
-        .collect();
+    let backlinks: Vec<String> = select(&source, "#p-1 .cited-by a").into_iter().map(href).collect();
     assert!(
         backlinks.contains(&"../days/2020-03-01.html#fn-karo-captured-dispatch".to_string()),
         "{backlinks:?}"
     );
-    assert!(
-        backlinks.contains(&"../days/2020-03-01.html#fn-day-dispatch".to_string()),
-        "{backlinks:?}"
-    );
+    assert!(backlinks.contains(&"../days/2020-03-01.html#fn-day-dispatch".to_string()), "{backlinks:?}");
 }
 
 #[test]
@@ -108,10 +89,7 @@ fn a_day_without_dated_events_shows_what_is_ongoing_and_links_to_its_neighbours(
 
     let last = site.page("days/2020-03-04.html");
     assert!(select(&last, "a[rel=next]").is_empty());
-    assert_eq!(
-        text(select_one(&last, "p.empty")),
-        "The sources date no event to this day."
-    );
+    assert_eq!(text(select_one(&last, "p.empty")), "The sources date no event to this day.");
 }
 
 #[test]
@@ -129,18 +107,13 @@ fn context_events_outside_the_range_are_listed_on_the_index() {
 fn an_actor_page_lists_its_events_and_name_variants() {
     let site = build_fixture("basic");
     let actor = site.page("actors/rebels.html");
-    let events: Vec<String> = select(&actor, "section[aria-labelledby=events-heading] li a")
-        .into_iter()
-        .map(text)
-        .collect();
+    let events: Vec<String> =
+        select(&actor, "section[aria-labelledby=events-heading] li a").into_iter().map(text).collect();
     assert_eq!(events, ["Rebels capture Karo", "Fighting around Karo"]);
     let rows: Vec<(String, String)> = select(&actor, "table.names tbody tr")
         .into_iter()
         .map(|row| {
-            let cells = row
-                .select(&scraper::Selector::parse("td").unwrap())
-                .map(text)
-                .collect::<Vec<_>>();
+            let cells = row.select(&scraper::Selector::parse("td").unwrap()).map(text).collect::<Vec<_>>();
             (cells[0].clone(), cells[1].clone())
         })
         .collect();
@@ -176,10 +149,7 @@ fn links_are_relative_and_absolute_urls_use_the_base_url() {
     let site = build_fixture("basic");
     let page = site.page("places/karo.html");
     let canonical = select_one(&page, "link[rel=canonical]");
-    assert_eq!(
-        canonical.value().attr("href"),
-        Some("https://example.org/siege/places/karo.html")
-    );
+    assert_eq!(canonical.value().attr("href"), Some("https://example.org/siege/places/karo.html"));
     for link in select(&page, "a[href]") {
         let target = href(link);
         assert!(!target.starts_with('/') && !target.contains("://"), "{target}");

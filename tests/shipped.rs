@@ -30,19 +30,11 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
     for day in 3..=15 {
         let page = site.page(&format!("days/2013-01-{day:02}.html"));
         for note in select(&page, "section.notes li") {
-            let quote = note
-                .select(&scraper::Selector::parse("q").unwrap())
-                .next()
-                .unwrap();
-            let link = note
-                .select(&scraper::Selector::parse("a.passage-link").unwrap())
-                .next()
-                .unwrap();
+            let quote = note.select(&scraper::Selector::parse("q").unwrap()).next().unwrap();
+            let link = note.select(&scraper::Selector::parse("a.passage-link").unwrap()).next().unwrap();
             let target = href(link);
             let (source_page, anchor) = target.split_once('#').unwrap();
-            let source_id = source_page
-                .trim_start_matches("../sources/")
-                .trim_end_matches(".html");
+            let source_id = source_page.trim_start_matches("../sources/").trim_end_matches(".html");
             // The anchor is q-<source>-<byte offset>: the quote must start there in the seed.
             let offset: usize = anchor.rsplit('-').next().unwrap().parse().unwrap();
             let source_file =

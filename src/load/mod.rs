@@ -73,11 +73,9 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
     let theme = Theme::load(root, &config.theme, diagnostics).unwrap_or_default();
     let content = root.join("content");
     if !content.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(format!("no content folder at {}", content.display())).help(
-                "create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`",
-            ),
-        );
+        diagnostics.push(Diagnostic::error(format!("no content folder at {}", content.display())).help(
+            "create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`",
+        ));
     }
     let intro_path = Path::new("content/index.md");
     let intro = root
@@ -120,30 +118,22 @@ fn load_kind<F: DeserializeOwned>(
         let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         if path.extension().is_none_or(|e| e != "md") {
             diagnostics.push(
-                Diagnostic::warning(format!(
-                    "{} is not a Markdown file and is ignored",
-                    display(&relative)
-                ))
-                .help("content files end in `.md`"),
+                Diagnostic::warning(format!("{} is not a Markdown file and is ignored", display(&relative)))
+                    .help("content files end in `.md`"),
             );
             continue;
         }
         let Some(file) = read_text(root, &relative, diagnostics) else {
             continue;
         };
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if !crate::model::is_valid_id(&id) && folder != "days" {
-            diagnostics.push(
-                Diagnostic::error(format!("`{id}` is not a valid id"))
-                    .in_file(&file)
-                    .help(format!(
-                        "ids are lowercase letters, digits and hyphens, as in `{}`: rename the file",
-                        crate::model::slugify(&id)
-                    )),
-            );
+            diagnostics.push(Diagnostic::error(format!("`{id}` is not a valid id")).in_file(&file).help(
+                format!(
+                    "ids are lowercase letters, digits and hyphens, as in `{}`: rename the file",
+                    crate::model::slugify(&id)
+                ),
+            ));
             continue;
         }
         if let Some(first) = seen.get(&id) {
@@ -205,9 +195,7 @@ fn split_front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let front_start = (first_line_end + 1).min(text.len());
     let mut line_start = front_start;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         if text[line_start..line_end].trim_end() == "+++" {
             let body_start = (line_end + 1).min(text.len());
             return Some((front_start..line_start, body_start..text.len()));
@@ -254,10 +242,9 @@ fn files_under(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
                 }
             }
             Ok(_) => {}
-            Err(error) => diagnostics.push(Diagnostic::error(format!(
-                "cannot read {}: {error}",
-                dir.display()
-            ))),
+            Err(error) => {
+                diagnostics.push(Diagnostic::error(format!("cannot read {}: {error}", dir.display())))
+            }
         }
     }
     files
@@ -295,8 +282,5 @@ pub fn read_text(root: &Path, relative: &Path, diagnostics: &mut Diagnostics) ->
 
 /// A relative path as shown to users and used as a key: `/`-separated.
 fn display(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -56,28 +56,15 @@ impl Theme {
     fn builtin() -> Theme {
         let mut theme = Theme::default();
         for (path, bytes) in BUILTIN {
-            theme.add(
-                path,
-                bytes.to_vec(),
-                "themes/default",
-                &mut Diagnostics::default(),
-            );
+            theme.add(path, bytes.to_vec(), "themes/default", &mut Diagnostics::default());
         }
         theme
     }
 
     fn from_dir(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Theme {
         let mut theme = Theme::default();
-        let shown = dir
-            .strip_prefix(root)
-            .unwrap_or(dir)
-            .to_string_lossy()
-            .replace('\\', "/");
-        for entry in walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
+        let shown = dir.strip_prefix(root).unwrap_or(dir).to_string_lossy().replace('\\', "/");
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -85,10 +72,8 @@ impl Theme {
             let relative = relative.to_string_lossy().replace('\\', "/");
             match std::fs::read(entry.path()) {
                 Ok(bytes) => theme.add(&relative, bytes, &shown, diagnostics),
-                Err(error) => diagnostics.push(Diagnostic::error(format!(
-                    "cannot read {}: {error}",
-                    entry.path().display()
-                ))),
+                Err(error) => diagnostics
+                    .push(Diagnostic::error(format!("cannot read {}: {error}", entry.path().display()))),
             }
         }
         theme
@@ -106,5 +91,25 @@ impl Theme {
         } else if let Some(path) = relative.strip_prefix("static/") {
             self.static_files.push((path.to_string(), bytes));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_theme_has_every_file_of_themes_default() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = BUILTIN.iter().map(|(path, _)| path.to_string()).collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
     }
 }

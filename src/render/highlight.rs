@@ -12,18 +12,13 @@ const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// A `<pre>` block of highlighted code; plain (escaped) when the language is unknown.
 pub fn code_block(source: &str, lang: &str) -> String {
-    let syntax = (!lang.is_empty())
-        .then(|| SYNTAXES.find_syntax_by_token(lang))
-        .flatten();
+    let syntax = (!lang.is_empty()).then(|| SYNTAXES.find_syntax_by_token(lang)).flatten();
     let Some(syntax) = syntax else {
         return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(source));
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);
     for line in LinesWithEndings::from(source) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(source));
         }
     }

@@ -4,18 +4,8 @@ use crate::load::front::{ActorKind, SourceKind};
 use crate::resolve::dates::When;
 use chrono::{Datelike, NaiveDate};
 
-const EN_DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const FR_DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
+const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -81,28 +71,14 @@ pub fn when(when: &When, language: &str) -> String {
         }
         When::Range(a, b) => {
             let (from, to) = if fr { ("du", "au") } else { ("", "to") };
-            format!(
-                "{from} {} {to} {}",
-                short_day(*a, language),
-                short_day(*b, language)
-            )
-            .trim()
-            .to_string()
+            format!("{from} {} {to} {}", short_day(*a, language), short_day(*b, language)).trim().to_string()
         }
         When::Night(d) => {
             let next = d.succ_opt().unwrap_or(*d);
             if fr {
-                format!(
-                    "nuit du {} au {}",
-                    short_day(*d, language),
-                    short_day(next, language)
-                )
+                format!("nuit du {} au {}", short_day(*d, language), short_day(next, language))
             } else {
-                format!(
-                    "night of {} to {}",
-                    short_day(*d, language),
-                    short_day(next, language)
-                )
+                format!("night of {} to {}", short_day(*d, language), short_day(next, language))
             }
         }
         When::Month(y, m) => format!("{} {y}", month(*m, language)),

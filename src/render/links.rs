@@ -48,11 +48,7 @@ impl Page {
 
     /// A relative link from this page to `to`, with an optional `#anchor`.
     pub fn href(&self, to: &Page, anchor: Option<&str>) -> String {
-        let target = if self == to {
-            String::new()
-        } else {
-            format!("{}{}", self.root(), to.path())
-        };
+        let target = if self == to { String::new() } else { format!("{}{}", self.root(), to.path()) };
         match anchor {
             Some(anchor) => format!("{target}#{anchor}"),
             None if target.is_empty() => "#".to_string(),
@@ -115,13 +111,7 @@ mod tests {
         assert_eq!(day.href(&konna, None), "../places/konna.html");
         assert_eq!(konna.href(&Page::Index, Some("top")), "../index.html#top");
         assert_eq!(day.href(&day, Some("fn-a-b")), "#fn-a-b");
-        assert_eq!(
-            day.absolute("https://example.org/k/"),
-            "https://example.org/k/days/2013-01-10.html"
-        );
-        assert_eq!(
-            Page::Index.absolute("https://example.org/k/"),
-            "https://example.org/k/"
-        );
+        assert_eq!(day.absolute("https://example.org/k/"), "https://example.org/k/days/2013-01-10.html");
+        assert_eq!(Page::Index.absolute("https://example.org/k/"), "https://example.org/k/");
     }
 }

@@ -48,12 +48,7 @@ fn page_views(chronicle: &Chronicle) -> Vec<PageView> {
     views.push(pages::sources(chronicle));
     views.extend(chronicle.sources.values().map(|s| pages::source(chronicle, s)));
     views.push(pages::comparisons(chronicle));
-    views.extend(
-        chronicle
-            .comparisons
-            .values()
-            .map(|c| pages::comparison(chronicle, c)),
-    );
+    views.extend(chronicle.comparisons.values().map(|c| pages::comparison(chronicle, c)));
     views
 }
 
@@ -88,18 +83,12 @@ pub fn render(
         context.insert("page_title", &view.title);
         context.insert("canonical", &page.absolute(&config.base_url));
         match tera.render(view.template, &context) {
-            Ok(html) => files.push(OutputFile {
-                path: page.path(),
-                bytes: html.into_bytes(),
-            }),
+            Ok(html) => files.push(OutputFile { path: page.path(), bytes: html.into_bytes() }),
             Err(error) => diagnostics.push(template_error(view.template, &error)),
         }
     }
     for (path, bytes) in &theme.static_files {
-        files.push(OutputFile {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
+        files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
     }
     (!diagnostics.has_errors()).then_some(files)
 }
@@ -109,11 +98,8 @@ fn templates(theme: &Theme, diagnostics: &mut Diagnostics) -> Option<Tera> {
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which is valid but makes every URL unreadable.
     tera.set_escape_fn(highlight::escape);
-    let list: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|t| (t.path.as_str(), t.text.as_str()))
-        .collect();
+    let list: Vec<(&str, &str)> =
+        theme.templates.iter().map(|t| (t.path.as_str(), t.text.as_str())).collect();
     if let Err(error) = tera.add_raw_templates(list) {
         diagnostics.push(template_error("the theme", &error));
         return None;

@@ -52,10 +52,7 @@ fn in_range(chronicle: &Chronicle, day: NaiveDate) -> bool {
 }
 
 fn link(from: &Page, to: Page, title: impl Into<String>) -> Link {
-    Link {
-        title: title.into(),
-        href: from.href(&to, None),
-    }
+    Link { title: title.into(), href: from.href(&to, None) }
 }
 
 fn actor_links(ids: &[ActorId], chronicle: &Chronicle, page: &Page) -> Vec<Link> {
@@ -140,37 +137,20 @@ pub fn owner_title(owner: &Owner, chronicle: &Chronicle) -> String {
     match owner {
         Owner::Intro => "Introduction".to_string(),
         Owner::Day(day) => format!("Note on {}", i18n::short_day(*day, language(chronicle))),
-        Owner::Event(id) => chronicle
-            .event(id)
-            .map_or_else(|| id.0.clone(), |e| e.title.clone()),
-        Owner::Actor(id) => chronicle
-            .actors
-            .get(id)
-            .map_or_else(|| id.0.clone(), |a| a.name.clone()),
-        Owner::Place(id) => chronicle
-            .places
-            .get(id)
-            .map_or_else(|| id.0.clone(), |p| p.name.clone()),
-        Owner::Source(id) => chronicle
-            .sources
-            .get(id)
-            .map_or_else(|| id.0.clone(), |s| s.title.clone()),
-        Owner::Comparison(id) => chronicle
-            .comparisons
-            .get(id)
-            .map_or_else(|| id.0.clone(), |c| c.question.clone()),
+        Owner::Event(id) => chronicle.event(id).map_or_else(|| id.0.clone(), |e| e.title.clone()),
+        Owner::Actor(id) => chronicle.actors.get(id).map_or_else(|| id.0.clone(), |a| a.name.clone()),
+        Owner::Place(id) => chronicle.places.get(id).map_or_else(|| id.0.clone(), |p| p.name.clone()),
+        Owner::Source(id) => chronicle.sources.get(id).map_or_else(|| id.0.clone(), |s| s.title.clone()),
+        Owner::Comparison(id) => {
+            chronicle.comparisons.get(id).map_or_else(|| id.0.clone(), |c| c.question.clone())
+        }
     }
 }
 
 fn view(page: Page, template: &'static str, title: String, context: Context, notes: Notes) -> PageView {
     let mut context = context;
     context.insert("notes", &notes.list);
-    PageView {
-        page,
-        template,
-        title,
-        context,
-    }
+    PageView { page, template, title, context }
 }
 
 #[derive(Debug, Serialize)]
@@ -190,11 +170,8 @@ pub fn index(chronicle: &Chronicle) -> PageView {
     let days: Vec<DayLine> = chronicle
         .days()
         .map(|day| {
-            let starting: Vec<&Event> = chronicle
-                .events
-                .iter()
-                .filter(|e| e.when.first_day() == Some(day))
-                .collect();
+            let starting: Vec<&Event> =
+                chronicle.events.iter().filter(|e| e.when.first_day() == Some(day)).collect();
             // A day whose events are not flagged as headlines shows them all.
             let flagged = starting.iter().any(|e| e.headline);
             let headlines: Vec<EventLine> = starting
@@ -214,12 +191,7 @@ pub fn index(chronicle: &Chronicle) -> PageView {
         .collect();
     let (start, end) = (chronicle.config.start, chronicle.config.end);
     let select = |keep: &dyn Fn(&Event) -> bool| -> Vec<EventLine> {
-        chronicle
-            .events
-            .iter()
-            .filter(|e| keep(e))
-            .map(|e| event_line(e, chronicle, &page))
-            .collect()
+        chronicle.events.iter().filter(|e| keep(e)).map(|e| event_line(e, chronicle, &page)).collect()
     };
     let before = select(&|e| e.when.bounds().is_some_and(|(_, last)| last < start));
     let after = select(&|e| e.when.bounds().is_some_and(|(first, _)| first > end));
@@ -277,10 +249,8 @@ pub fn day(chronicle: &Chronicle, day: NaiveDate) -> PageView {
         .filter(|e| e.when.first_day() == Some(day))
         .map(|e| event_view(e, chronicle, &page, &mut notes))
         .collect();
-    let ongoing: Vec<EventLine> = ongoing(chronicle, day)
-        .into_iter()
-        .map(|e| event_line(e, chronicle, &page))
-        .collect();
+    let ongoing: Vec<EventLine> =
+        ongoing(chronicle, day).into_iter().map(|e| event_line(e, chronicle, &page)).collect();
     let neighbour = |d: Option<NaiveDate>| {
         d.filter(|d| in_range(chronicle, *d))
             .map(|d| link(&page, Page::Day(d), i18n::long_day(d, language(chronicle))))
@@ -300,9 +270,9 @@ pub fn day(chronicle: &Chronicle, day: NaiveDate) -> PageView {
 pub fn event(chronicle: &Chronicle, event: &Event) -> PageView {
     let page = Page::Event(event.id.clone());
     let mut notes = Notes::default();
-    let view_ = event_view(event, chronicle, &page, &mut notes);
+    let event_view = event_view(event, chronicle, &page, &mut notes);
     let mut context = Context::new();
-    context.insert("event", &view_);
+    context.insert("event", &event_view);
     view(page, "event.html", event.title.clone(), context, notes)
 }
 
@@ -345,55 +315,51 @@ fn quotes_of(events: &[&Event], chronicle: &Chronicle, page: &Page) -> Vec<Quote
         .flat_map(|event| {
             event.text.quotes.values().map(|quote| QuoteInContext {
                 quote: QuoteView::new(quote, chronicle, page),
-                context: Link {
-                    title: event.title.clone(),
-                    href: event_href(event, chronicle, page),
-                },
+                context: Link { title: event.title.clone(), href: event_href(event, chronicle, page) },
             })
         })
         .collect()
 }
 
+/// What actor and place pages share: the profile text, the names the sources use, and
+/// the events that name it with the quotes that back them.
+fn profile_context(
+    owner: Owner,
+    text: &Text,
+    events: &[&Event],
+    chronicle: &Chronicle,
+    page: &Page,
+) -> (Context, Notes) {
+    let mut notes = Notes::default();
+    let id = match &owner {
+        Owner::Actor(id) => id.0.clone(),
+        Owner::Place(id) => id.0.clone(),
+        _ => String::new(),
+    };
+    let mut context = Context::new();
+    context.insert("profile", &render_text(text, &owner, chronicle, page, &mut notes));
+    context.insert("names", &names(&id, chronicle, page));
+    context.insert("events", &events.iter().map(|e| event_line(e, chronicle, page)).collect::<Vec<_>>());
+    context.insert("quotes", &quotes_of(events, chronicle, page));
+    (context, notes)
+}
+
 pub fn actor(chronicle: &Chronicle, actor: &Actor) -> PageView {
     let page = Page::Actor(actor.id.clone());
-    let mut notes = Notes::default();
-    let profile = render_text(
-        &actor.text,
-        &Owner::Actor(actor.id.clone()),
-        chronicle,
-        &page,
-        &mut notes,
-    );
-    let events: Vec<&Event> = chronicle
-        .events
-        .iter()
-        .filter(|e| e.actors.contains(&actor.id))
-        .collect();
+    let events: Vec<&Event> = chronicle.events.iter().filter(|e| e.actors.contains(&actor.id)).collect();
+    let owner = Owner::Actor(actor.id.clone());
+    let (mut context, notes) = profile_context(owner, &actor.text, &events, chronicle, &page);
     let members: Vec<Link> = chronicle
         .actors
         .values()
         .filter(|a| a.affiliations.contains(&actor.id))
         .map(|a| link(&page, Page::Actor(a.id.clone()), &a.name))
         .collect();
-    let mut context = Context::new();
     context.insert("name", &actor.name);
     context.insert("kind", &i18n::actor_kind(actor.kind));
     context.insert("role", &actor.role);
-    context.insert(
-        "affiliations",
-        &actor_links(&actor.affiliations, chronicle, &page),
-    );
+    context.insert("affiliations", &actor_links(&actor.affiliations, chronicle, &page));
     context.insert("members", &members);
-    context.insert("profile", &profile);
-    context.insert("names", &names(&actor.id.0, chronicle, &page));
-    context.insert(
-        "events",
-        &events
-            .iter()
-            .map(|e| event_line(e, chronicle, &page))
-            .collect::<Vec<_>>(),
-    );
-    context.insert("quotes", &quotes_of(&events, chronicle, &page));
     context.insert("actors_href", &page.href(&Page::Actors, None));
     view(page, "actor.html", actor.name.clone(), context, notes)
 }
@@ -413,64 +379,25 @@ pub fn actors(chronicle: &Chronicle) -> PageView {
     }
     let mut context = Context::new();
     context.insert("groups", &groups);
-    view(
-        page,
-        "actors.html",
-        "Actors".to_string(),
-        context,
-        Notes::default(),
-    )
+    view(page, "actors.html", "Actors".to_string(), context, Notes::default())
 }
 
 pub fn place(chronicle: &Chronicle, place: &Place) -> PageView {
     let page = Page::Place(place.id.clone());
-    let mut notes = Notes::default();
-    let description = render_text(
-        &place.text,
-        &Owner::Place(place.id.clone()),
-        chronicle,
-        &page,
-        &mut notes,
-    );
-    let events: Vec<&Event> = chronicle
-        .events
-        .iter()
-        .filter(|e| e.places.contains(&place.id))
-        .collect();
+    let events: Vec<&Event> = chronicle.events.iter().filter(|e| e.places.contains(&place.id)).collect();
+    let owner = Owner::Place(place.id.clone());
+    let (mut context, notes) = profile_context(owner, &place.text, &events, chronicle, &page);
     let within: Vec<Link> = chronicle
         .places
         .values()
         .filter(|p| p.region.as_ref() == Some(&place.id))
         .map(|p| link(&page, Page::Place(p.id.clone()), &p.name))
         .collect();
-    let mut context = Context::new();
+    let region = place.region.as_ref().and_then(|r| chronicle.places.get(r));
     context.insert("name", &place.name);
-    context.insert("description", &description);
-    context.insert(
-        "coordinates",
-        &place
-            .coordinates
-            .as_ref()
-            .map(|c| coordinates_view(c.lat, c.lon, c.precision.clone(), c.basis.clone())),
-    );
-    context.insert(
-        "region",
-        &place
-            .region
-            .as_ref()
-            .and_then(|r| chronicle.places.get(r))
-            .map(|r| link(&page, Page::Place(r.id.clone()), &r.name)),
-    );
+    context.insert("coordinates", &place.coordinates.as_ref().map(coordinates_view));
+    context.insert("region", &region.map(|r| link(&page, Page::Place(r.id.clone()), &r.name)));
     context.insert("within", &within);
-    context.insert("names", &names(&place.id.0, chronicle, &page));
-    context.insert(
-        "events",
-        &events
-            .iter()
-            .map(|e| event_line(e, chronicle, &page))
-            .collect::<Vec<_>>(),
-    );
-    context.insert("quotes", &quotes_of(&events, chronicle, &page));
     context.insert("places_href", &page.href(&Page::Places, None));
     view(page, "place.html", place.name.clone(), context, notes)
 }
@@ -483,12 +410,12 @@ struct CoordinatesView {
     basis: Option<String>,
 }
 
-fn coordinates_view(lat: f64, lon: f64, precision: Option<String>, basis: Option<String>) -> CoordinatesView {
+fn coordinates_view(c: &crate::load::front::Coordinates) -> CoordinatesView {
     CoordinatesView {
-        lat: format!("{lat:.4}"),
-        lon: format!("{lon:.4}"),
-        precision,
-        basis,
+        lat: format!("{:.4}", c.lat),
+        lon: format!("{:.4}", c.lon),
+        precision: c.precision.clone(),
+        basis: c.basis.clone(),
     }
 }
 
@@ -496,19 +423,10 @@ pub fn places(chronicle: &Chronicle) -> PageView {
     let page = Page::Places;
     let mut list: Vec<&Place> = chronicle.places.values().collect();
     list.sort_by(|a, b| a.name.cmp(&b.name));
-    let links: Vec<Link> = list
-        .iter()
-        .map(|p| link(&page, Page::Place(p.id.clone()), &p.name))
-        .collect();
+    let links: Vec<Link> = list.iter().map(|p| link(&page, Page::Place(p.id.clone()), &p.name)).collect();
     let mut context = Context::new();
     context.insert("places", &links);
-    view(
-        page,
-        "places.html",
-        "Places".to_string(),
-        context,
-        Notes::default(),
-    )
+    view(page, "places.html", "Places".to_string(), context, Notes::default())
 }
 
 #[derive(Debug, Serialize)]
@@ -521,32 +439,16 @@ struct MetaRow {
 pub fn source(chronicle: &Chronicle, source: &Source) -> PageView {
     let page = Page::Source(source.id.clone());
     let mut notes = Notes::default();
-    let provenance = render_text(
-        &source.notes,
-        &Owner::Source(source.id.clone()),
-        chronicle,
-        &page,
-        &mut notes,
-    );
+    let provenance =
+        render_text(&source.notes, &Owner::Source(source.id.clone()), chronicle, &page, &mut notes);
     let row = |label: &'static str, field: &str, value: Option<String>| {
-        value.map(|value| MetaRow {
-            label,
-            value,
-            inferred: source.inferred.get(field).cloned(),
-        })
+        value.map(|value| MetaRow { label, value, inferred: source.inferred.get(field).cloned() })
     };
     let meta: Vec<MetaRow> = [
         row("Title", "title", Some(source.title.clone())),
         row("Publisher", "publisher", source.publisher.clone()),
         row("Author", "author", source.author.clone()),
-        row(
-            "Published",
-            "published",
-            source
-                .published
-                .as_ref()
-                .map(|w| i18n::when(w, language(chronicle))),
-        ),
+        row("Published", "published", source.published.as_ref().map(|w| i18n::when(w, language(chronicle)))),
         row("Kind", "kind", Some(i18n::source_kind(source.kind).to_string())),
         row("Language", "language", Some(source.language.clone())),
         row("Seed", "seed", Some(source.seed_path.clone())),
@@ -592,13 +494,7 @@ pub fn sources(chronicle: &Chronicle) -> PageView {
         .collect();
     let mut context = Context::new();
     context.insert("sources", &list);
-    view(
-        page,
-        "sources.html",
-        "Sources".to_string(),
-        context,
-        Notes::default(),
-    )
+    view(page, "sources.html", "Sources".to_string(), context, Notes::default())
 }
 
 #[derive(Debug, Serialize)]
@@ -652,20 +548,9 @@ pub fn comparisons(chronicle: &Chronicle) -> PageView {
     let list: Vec<(Link, usize)> = chronicle
         .comparisons
         .values()
-        .map(|c| {
-            (
-                link(&page, Page::Comparison(c.id.clone()), &c.question),
-                c.positions.len(),
-            )
-        })
+        .map(|c| (link(&page, Page::Comparison(c.id.clone()), &c.question), c.positions.len()))
         .collect();
     let mut context = Context::new();
     context.insert("comparisons", &list);
-    view(
-        page,
-        "comparisons.html",
-        "Comparisons".to_string(),
-        context,
-        Notes::default(),
-    )
+    view(page, "comparisons.html", "Comparisons".to_string(), context, Notes::default())
 }

@@ -65,17 +65,10 @@ pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Pa
 /// each piece is wholly inside or outside each of them and the markup nests.
 fn highlighted(text: &str, range: Range<usize>, source: &Source, page: &Page) -> String {
     let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
-    let citations: Vec<&Citation> = source
-        .citations
-        .iter()
-        .filter(|c| overlaps(&c.passage.range))
-        .collect();
+    let citations: Vec<&Citation> = source.citations.iter().filter(|c| overlaps(&c.passage.range)).collect();
     let mentions: Vec<&Mention> = source.mentions.iter().filter(|m| overlaps(&m.range)).collect();
     let mut cuts: BTreeSet<usize> = [range.start, range.end].into();
-    let bounds = citations
-        .iter()
-        .map(|c| &c.passage.range)
-        .chain(mentions.iter().map(|m| &m.range));
+    let bounds = citations.iter().map(|c| &c.passage.range).chain(mentions.iter().map(|m| &m.range));
     for r in bounds {
         cuts.extend([r.start, r.end].into_iter().filter(|at| range.contains(at)));
     }
@@ -89,15 +82,10 @@ fn highlighted(text: &str, range: Range<usize>, source: &Source, page: &Page) ->
                 Named::Actor(id) => Page::Actor(id.clone()),
                 Named::Place(id) => Page::Place(id.clone()),
             };
-            inner = format!(
-                "<a class=\"name\" href=\"{}\">{inner}</a>",
-                page.href(&target, None)
-            );
+            inner = format!("<a class=\"name\" href=\"{}\">{inner}</a>", page.href(&target, None));
         }
-        let covering: Vec<&&Citation> = citations
-            .iter()
-            .filter(|c| c.passage.range.start <= a && c.passage.range.end >= b)
-            .collect();
+        let covering: Vec<&&Citation> =
+            citations.iter().filter(|c| c.passage.range.start <= a && c.passage.range.end >= b).collect();
         if covering.is_empty() {
             html.push_str(&inner);
             continue;
@@ -120,10 +108,7 @@ fn cited_in(
     page: &Page,
 ) -> Vec<CitedPassage> {
     let mut cited: Vec<CitedPassage> = Vec::new();
-    for citation in citations
-        .iter()
-        .filter(|c| range.contains(&c.passage.range.start))
-    {
+    for citation in citations.iter().filter(|c| range.contains(&c.passage.range.start)) {
         let anchor = citation.passage.anchor();
         let href = if citation.is_position {
             let owner_page = super::links::owner_page(&citation.owner, chronicle);
@@ -138,10 +123,7 @@ fn cited_in(
         };
         match cited.iter_mut().find(|c| c.anchor == anchor) {
             Some(passage) => passage.by.push(backlink),
-            None => cited.push(CitedPassage {
-                anchor,
-                by: vec![backlink],
-            }),
+            None => cited.push(CitedPassage { anchor, by: vec![backlink] }),
         }
     }
     cited

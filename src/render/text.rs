@@ -44,12 +44,7 @@ impl QuoteView {
             .get(&quote.passage.source)
             .map_or_else(|| quote.passage.source.0.clone(), |s| s.title.clone());
         QuoteView {
-            text: quote
-                .passage
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            text: quote.passage.text.split_whitespace().collect::<Vec<_>>().join(" "),
             lang: quote.language.clone(),
             translation: quote.translation.clone(),
             note: quote.note.clone(),

@@ -43,9 +43,7 @@ impl When {
         if text.contains('/') {
             let (start, end) = split_range(text)?;
             if end <= start {
-                return Err(format!(
-                    "the range ends ({end}) before or on the day it starts ({start})"
-                ));
+                return Err(format!("the range ends ({end}) before or on the day it starts ({start})"));
             }
             return Ok(When::Range(start, end));
         }
@@ -94,10 +92,7 @@ impl When {
                 let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
                 Some((first, last))
             }
-            When::Year(y) => Some((
-                NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?,
-            )),
+            When::Year(y) => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
             When::Undated => None,
             _ => Some((self.first_day()?, self.last_day()?)),
         }
@@ -165,13 +160,7 @@ fn split_range(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
 
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let shaped = text.len() == 10
-        && text.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
+        && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     if !shaped {
         return Err(format!("`{text}` is not a day written `YYYY-MM-DD`"));
     }
@@ -228,38 +217,23 @@ mod tests {
             When::parse("2013-01-11/2013-01-14"),
             Ok(When::Range(day("2013-01-11"), day("2013-01-14")))
         );
-        assert_eq!(
-            When::parse("night 2013-01-07/2013-01-08"),
-            Ok(When::Night(day("2013-01-07")))
-        );
+        assert_eq!(When::parse("night 2013-01-07/2013-01-08"), Ok(When::Night(day("2013-01-07"))));
         assert_eq!(When::parse("2013-01"), Ok(When::Month(2013, 1)));
         assert_eq!(When::parse("2012"), Ok(When::Year(2012)));
         assert_eq!(When::parse("undated"), Ok(When::Undated));
         let time = When::parse("2013-01-12T11:31Z").unwrap();
         assert_eq!(time.machine(), "2013-01-12T11:31+00:00");
-        assert_eq!(
-            When::parse("2013-01-12T20:00").unwrap().machine(),
-            "2013-01-12T20:00"
-        );
-        assert_eq!(
-            When::parse("2013-01-12T20:00-05:00").unwrap().machine(),
-            "2013-01-12T20:00-05:00"
-        );
+        assert_eq!(When::parse("2013-01-12T20:00").unwrap().machine(), "2013-01-12T20:00");
+        assert_eq!(When::parse("2013-01-12T20:00-05:00").unwrap().machine(), "2013-01-12T20:00-05:00");
     }
 
     #[test]
     fn rejects_bad_dates_with_reasons() {
-        assert!(When::parse("2013-02-30")
-            .unwrap_err()
-            .contains("not a day of the calendar"));
+        assert!(When::parse("2013-02-30").unwrap_err().contains("not a day of the calendar"));
         assert!(When::parse("10/01/2013").is_err());
         assert!(When::parse("2013-1-10").unwrap_err().contains("YYYY-MM-DD"));
-        assert!(When::parse("night 2013-01-07/2013-01-09")
-            .unwrap_err()
-            .contains("not the day after"));
-        assert!(When::parse("2013-01-12/2013-01-11")
-            .unwrap_err()
-            .contains("before"));
+        assert!(When::parse("night 2013-01-07/2013-01-09").unwrap_err().contains("not the day after"));
+        assert!(When::parse("2013-01-12/2013-01-11").unwrap_err().contains("before"));
         assert!(When::parse("2013-13").is_err());
         assert!(When::parse("2013-01-12T25:00").is_err());
     }

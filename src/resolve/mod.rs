@@ -125,21 +125,12 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        Resolver {
-            loaded,
-            diagnostics,
-            seeds,
-            requests: Vec::new(),
-        }
+        Resolver { loaded, diagnostics, seeds, requests: Vec::new() }
     }
 
     fn check_seeds_used(&mut self) {
-        let used: BTreeSet<&str> = self
-            .loaded
-            .sources
-            .iter()
-            .map(|d| d.front.seed.get_ref().as_str())
-            .collect();
+        let used: BTreeSet<&str> =
+            self.loaded.sources.iter().map(|d| d.front.seed.get_ref().as_str()).collect();
         for (path, seed) in &self.loaded.seeds {
             if !used.contains(path.as_str()) {
                 self.diagnostics.push(
@@ -155,35 +146,17 @@ impl<'a> Resolver<'a> {
         let loaded = self.loaded;
         // First every quote is registered, then all are anchored at once, then the
         // pending texts are finished with the passages found.
-        let intro = loaded
-            .intro
-            .as_ref()
-            .map(|doc| self.text(doc, &doc.front.attestations));
+        let intro = loaded.intro.as_ref().map(|doc| self.text(doc, &doc.front.attestations));
         let days: Vec<_> = loaded
             .days
             .iter()
             .filter_map(|doc| Some((self.day_of(doc)?, self.text(doc, &doc.front.attestations))))
             .collect();
-        let sources: Vec<_> = loaded
-            .sources
-            .iter()
-            .map(|d| (d, self.text(d, &d.front.attestations)))
-            .collect();
-        let events: Vec<_> = loaded
-            .events
-            .iter()
-            .map(|d| (d, self.text(d, &d.front.attestations)))
-            .collect();
-        let actors: Vec<_> = loaded
-            .actors
-            .iter()
-            .map(|d| (d, self.text(d, &d.front.attestations)))
-            .collect();
-        let places: Vec<_> = loaded
-            .places
-            .iter()
-            .map(|d| (d, self.text(d, &d.front.attestations)))
-            .collect();
+        let sources: Vec<_> =
+            loaded.sources.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
+        let events: Vec<_> = loaded.events.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
+        let actors: Vec<_> = loaded.actors.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
+        let places: Vec<_> = loaded.places.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
         let comparisons: Vec<_> = loaded
             .comparisons
             .iter()
@@ -296,10 +269,7 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        PendingText {
-            markdown: doc.body.clone(),
-            quotes: quotes.into_iter().map(|(q, _)| q).collect(),
-        }
+        PendingText { markdown: doc.body.clone(), quotes: quotes.into_iter().map(|(q, _)| q).collect() }
     }
 
     /// Registers a list of quotes, each with the file span of its key; keys are unique.
@@ -330,15 +300,9 @@ impl<'a> Resolver<'a> {
     /// Registers one quote for anchoring; `None` when its source is unknown.
     fn request<F>(&mut self, doc: &'a Doc<F>, fields: &QuoteFields<'a>) -> Option<PendingQuote> {
         let source = fields.source.get_ref();
-        let Some(&(seed, language)) = self.seeds.get(source.as_str()) else {
+        let Some((&source_id, &(seed, language))) = self.seeds.get_key_value(source.as_str()) else {
             if !self.has_file("sources", source) {
-                let known = self
-                    .loaded
-                    .ids
-                    .get("sources")
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str);
+                let known = self.loaded.ids.get("sources").into_iter().flatten().map(String::as_str);
                 self.diagnostics.push(
                     doc.error_at(fields.source.span(), format!("unknown source `{source}`"))
                         .help(known_help("sources", known, source)),
@@ -347,11 +311,8 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let span = doc.front_span(fields.exact.span());
-        let selector = Selector::new(
-            fields.exact.get_ref(),
-            fields.prefix.as_deref(),
-            fields.suffix.as_deref(),
-        );
+        let selector =
+            Selector::new(fields.exact.get_ref(), fields.prefix.as_deref(), fields.suffix.as_deref());
         if selector.exact.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error("empty quote")
@@ -360,19 +321,7 @@ impl<'a> Resolver<'a> {
             );
             return None;
         }
-        let source = self
-            .loaded
-            .sources
-            .iter()
-            .find(|s| &s.id == source)
-            .map_or("", |s| s.id.as_str());
-        self.requests.push(Request {
-            file: &doc.file,
-            span,
-            seed,
-            source,
-            selector,
-        });
+        self.requests.push(Request { file: &doc.file, span, seed, source: source_id, selector });
         Some(PendingQuote {
             key: fields.key(),
             ticket: self.requests.len() - 1,
@@ -392,10 +341,8 @@ impl<'a> Resolver<'a> {
         for (seed_path, tickets) in by_seed {
             let seed = &self.loaded.seeds[seed_path];
             let index = SeedIndex::new(&seed.text);
-            let selectors: Vec<Selector> = tickets
-                .iter()
-                .map(|&t| self.requests[t].selector.clone())
-                .collect();
+            let selectors: Vec<Selector> =
+                tickets.iter().map(|&t| self.requests[t].selector.clone()).collect();
             for (&ticket, found) in tickets.iter().zip(index.anchor_all(&selectors)) {
                 let request = &self.requests[ticket];
                 let problem = match found {
@@ -430,8 +377,7 @@ impl<'a> Resolver<'a> {
                         .help("add a `prefix` (the text just before) or `suffix` (just after) to say which")
                     }
                 };
-                self.diagnostics
-                    .push(problem.at(request.file, request.span.clone()));
+                self.diagnostics.push(problem.at(request.file, request.span.clone()));
             }
         }
         passages
@@ -458,21 +404,12 @@ impl<'a> Resolver<'a> {
             publisher: front.publisher.clone(),
             language: front.language.clone(),
             kind: front.kind,
-            seed_text: self
-                .loaded
-                .seeds
-                .get(&seed_path)
-                .map(|s| s.text.clone())
-                .unwrap_or_default(),
+            seed_text: self.loaded.seeds.get(&seed_path).map(|s| s.text.clone()).unwrap_or_default(),
             seed_path,
             published: front.published.as_ref().and_then(|d| self.when(doc, d)),
             author: front.author.clone(),
             url: front.url.clone(),
-            inferred: front
-                .inferred
-                .iter()
-                .map(|(k, v)| (k.get_ref().clone(), v.clone()))
-                .collect(),
+            inferred: front.inferred.iter().map(|(k, v)| (k.get_ref().clone(), v.clone())).collect(),
             notes,
             citations: Vec::new(),
             mentions: Vec::new(),
@@ -512,11 +449,7 @@ impl<'a> Resolver<'a> {
     ) -> Comparison {
         let mut resolved = Vec::new();
         for (pending, _) in positions {
-            let Some(front) = doc
-                .front
-                .positions
-                .iter()
-                .find(|p| QuoteFields::from(*p).key() == pending.key)
+            let Some(front) = doc.front.positions.iter().find(|p| QuoteFields::from(*p).key() == pending.key)
             else {
                 continue;
             };
@@ -589,18 +522,10 @@ impl<'a> Resolver<'a> {
             if self.has_file(folder, id) {
                 ids.push(make(id.clone()));
             } else {
-                let known = self
-                    .loaded
-                    .ids
-                    .get(folder)
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str);
+                let known = self.loaded.ids.get(folder).into_iter().flatten().map(String::as_str);
                 let help = known_help(folder, known, id);
-                self.diagnostics.push(
-                    doc.error_at(value.span(), format!("unknown {noun} `{id}`"))
-                        .help(help),
-                );
+                self.diagnostics
+                    .push(doc.error_at(value.span(), format!("unknown {noun} `{id}`")).help(help));
             }
         }
         ids
@@ -658,55 +583,20 @@ fn derive_citations(chronicle: &mut Chronicle) {
     };
     let mut texts: Vec<(Owner, &Text)> = vec![(Owner::Intro, &chronicle.intro)];
     texts.extend(chronicle.day_notes.iter().map(|(day, t)| (Owner::Day(*day), t)));
-    texts.extend(
-        chronicle
-            .events
-            .iter()
-            .map(|e| (Owner::Event(e.id.clone()), &e.text)),
-    );
-    texts.extend(
-        chronicle
-            .actors
-            .values()
-            .map(|a| (Owner::Actor(a.id.clone()), &a.text)),
-    );
-    texts.extend(
-        chronicle
-            .places
-            .values()
-            .map(|p| (Owner::Place(p.id.clone()), &p.text)),
-    );
-    texts.extend(
-        chronicle
-            .sources
-            .values()
-            .map(|s| (Owner::Source(s.id.clone()), &s.notes)),
-    );
-    texts.extend(
-        chronicle
-            .comparisons
-            .values()
-            .map(|c| (Owner::Comparison(c.id.clone()), &c.text)),
-    );
+    texts.extend(chronicle.events.iter().map(|e| (Owner::Event(e.id.clone()), &e.text)));
+    texts.extend(chronicle.actors.values().map(|a| (Owner::Actor(a.id.clone()), &a.text)));
+    texts.extend(chronicle.places.values().map(|p| (Owner::Place(p.id.clone()), &p.text)));
+    texts.extend(chronicle.sources.values().map(|s| (Owner::Source(s.id.clone()), &s.notes)));
+    texts.extend(chronicle.comparisons.values().map(|c| (Owner::Comparison(c.id.clone()), &c.text)));
     for (owner, text) in texts {
         text.quotes.values().for_each(|quote| cite(&owner, quote, false));
     }
     for comparison in chronicle.comparisons.values() {
         let owner = Owner::Comparison(comparison.id.clone());
-        comparison
-            .positions
-            .iter()
-            .for_each(|p| cite(&owner, &p.quote, true));
+        comparison.positions.iter().for_each(|p| cite(&owner, &p.quote, true));
     }
     citations.sort_by(|a, b| {
-        let key = |c: &Citation| {
-            (
-                c.passage.range.start,
-                c.passage.range.end,
-                c.owner.clone(),
-                c.key.clone(),
-            )
-        };
+        let key = |c: &Citation| (c.passage.range.start, c.passage.range.end, c.owner.clone(), c.key.clone());
         key(a).cmp(&key(b))
     });
     for citation in citations {
@@ -746,9 +636,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
             previous = current;
         }
     }
@@ -771,9 +659,6 @@ mod tests {
         let known = ["konna", "sevare"].into_iter();
         assert!(known_help("places", known, "kona").starts_with("did you mean `konna`?"));
         let known = ["konna"].into_iter();
-        assert_eq!(
-            known_help("places", known, "bamako"),
-            "add content/places/bamako.md, or correct the id"
-        );
+        assert_eq!(known_help("places", known, "bamako"), "add content/places/bamako.md, or correct the id");
     }
 }

@@ -26,17 +26,11 @@ pub fn find(chronicle: &Chronicle) -> Names {
         let all = std::iter::once(&place.name).chain(&place.aliases);
         names.extend(all.map(|n| (Named::Place(place.id.clone()), n.clone())));
     }
-    let patterns: Vec<String> = names
-        .iter()
-        .map(|(_, name)| fold(name).trim().to_string())
-        .collect();
+    let patterns: Vec<String> = names.iter().map(|(_, name)| fold(name).trim().to_string()).collect();
     let mut found: Vec<BTreeSet<SourceId>> = vec![BTreeSet::new(); names.len()];
     let mut mentions: BTreeMap<SourceId, Vec<Mention>> = BTreeMap::new();
     // Leftmost-longest: "Iyad Ag Ghali" wins over a bare "Ghali" at the same place.
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .ok();
+    let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
     for source in chronicle.sources.values() {
         let Some(automaton) = &automaton else { break };
         let folded = Folded::new(&source.seed_text);
@@ -54,10 +48,9 @@ pub fn find(chronicle: &Chronicle) -> Names {
     }
     let mut uses: BTreeMap<String, Vec<NameUse>> = BTreeMap::new();
     for ((named, variant), sources) in names.into_iter().zip(found) {
-        uses.entry(named.id().to_string()).or_default().push(NameUse {
-            variant,
-            sources: sources.into_iter().collect(),
-        });
+        uses.entry(named.id().to_string())
+            .or_default()
+            .push(NameUse { variant, sources: sources.into_iter().collect() });
     }
     Names { uses, mentions }
 }

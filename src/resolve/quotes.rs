@@ -57,20 +57,12 @@ impl Folded {
             }
             origin.resize(origin.len() + text.len() - before, at);
         }
-        Folded {
-            text,
-            origin,
-            original_len: original.len(),
-        }
+        Folded { text, origin, original_len: original.len() }
     }
 
     /// The original byte range that a folded byte range came from.
     pub fn original_range(&self, folded: Range<usize>, original: &str) -> Range<usize> {
-        let start = self
-            .origin
-            .get(folded.start)
-            .copied()
-            .unwrap_or(self.original_len);
+        let start = self.origin.get(folded.start).copied().unwrap_or(self.original_len);
         let end = match folded.end.checked_sub(1).and_then(|last| self.origin.get(last)) {
             Some(&last) => last + original[last..].chars().next().map_or(0, char::len_utf8),
             None => start,
@@ -116,10 +108,7 @@ pub struct SeedIndex<'a> {
 
 impl<'a> SeedIndex<'a> {
     pub fn new(original: &'a str) -> SeedIndex<'a> {
-        SeedIndex {
-            original,
-            folded: Folded::new(original),
-        }
+        SeedIndex { original, folded: Folded::new(original) }
     }
 
     /// Anchors every selector in one pass over the seed, whatever their number.
@@ -202,10 +191,7 @@ impl<'a> SeedIndex<'a> {
             while !seed.is_char_boundary(end) {
                 end += 1;
             }
-            let score = trigrams(&seed[start..end])
-                .iter()
-                .filter(|g| grams.contains(g))
-                .count();
+            let score = trigrams(&seed[start..end]).iter().filter(|g| grams.contains(g)).count();
             if best.is_none_or(|(best_score, _)| score > best_score) {
                 best = Some((score, start));
             }

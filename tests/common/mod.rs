@@ -10,9 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// A built site: the temporary folder that holds it and the build's summary.
@@ -35,18 +33,11 @@ impl Site {
 
 pub fn build_at(root: &Path) -> Site {
     let dir = tempfile::tempdir().unwrap();
-    let options = Options {
-        root: root.to_path_buf(),
-        output: Some(dir.path().join("public")),
-        base_url: None,
-    };
+    let options =
+        Options { root: root.to_path_buf(), output: Some(dir.path().join("public")), base_url: None };
     let mut diagnostics = Diagnostics::default();
     let summary = build(&options, &mut diagnostics).unwrap_or_else(|| panic!("build failed:\n{diagnostics}"));
-    Site {
-        dir,
-        summary,
-        diagnostics: diagnostics.to_string(),
-    }
+    Site { dir, summary, diagnostics: diagnostics.to_string() }
 }
 
 pub fn build_fixture(name: &str) -> Site {
@@ -79,23 +70,12 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 
 pub fn select_one<'a>(html: &'a Html, css: &str) -> ElementRef<'a> {
     let found = select(html, css);
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one match for {css}, found {}",
-        found.len()
-    );
+    assert_eq!(found.len(), 1, "expected one match for {css}, found {}", found.len());
     found[0]
 }
 
 pub fn text(element: ElementRef) -> String {
-    element
-        .text()
-        .collect::<Vec<_>>()
-        .join("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    element.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn href(element: ElementRef) -> String {
@@ -108,12 +88,7 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect();
     files.sort();
     files
