@@ -22,6 +22,15 @@ impl SourceText {
         SourceText { path: path.into(), text, line_starts }
     }
 
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte offset where 1-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line - 1]
+    }
+
     /// The 1-based line number holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&start| start <= offset)
@@ -106,6 +115,11 @@ impl Diagnostic {
     }
 }
 
+/// How many characters of a long source line a diagnostic shows, and how many of them
+/// before the column.
+const WINDOW: usize = 120;
+const MARGIN: usize = 40;
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
@@ -117,14 +131,21 @@ impl fmt::Display for Diagnostic {
             let gutter = " ".repeat(at.line.to_string().len());
             writeln!(f, "{gutter}--> {}:{}:{}", at.path, at.line, at.column)?;
             writeln!(f, "{gutter} |")?;
-            writeln!(f, "{} | {}", at.line, at.line_text)?;
-            let pad: String = at
-                .line_text
+            // A long line is shown as a window around the column, as rustc does.
+            let chars: Vec<char> = at.line_text.chars().collect();
+            let start = if chars.len() <= WINDOW { 0 } else { (at.column - 1).saturating_sub(MARGIN) };
+            let end = (start + WINDOW).min(chars.len());
+            let shown: String = chars[start..end].iter().collect();
+            let (before, after) =
+                (if start > 0 { "..." } else { "" }, if end < chars.len() { "..." } else { "" });
+            writeln!(f, "{} | {before}{shown}{after}", at.line)?;
+            let pad: String = before
                 .chars()
-                .take(at.column - 1)
+                .chain(chars[start..at.column - 1].iter().copied())
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            writeln!(f, "{gutter} | {pad}{}", "^".repeat(at.width))?;
+            let width = at.width.min(end.saturating_sub(at.column - 1)).max(1);
+            writeln!(f, "{gutter} | {pad}{}", "^".repeat(width))?;
         }
         if let Some(help) = &self.help {
             for (i, line) in help.lines().enumerate() {
@@ -197,6 +218,17 @@ mod tests {
         let at = file.locate(10..11);
         assert_eq!((at.line, at.column, at.width), (2, 4, 1));
         assert_eq!(at.line_text, "sé x = 1");
+    }
+
+    #[test]
+    fn shows_a_window_of_a_long_line() {
+        let line = format!("{}needle{}", "a".repeat(200), "b".repeat(200));
+        let file = SourceText::new("seed.txt", line);
+        let text = Diagnostic::warning("here").at(&file, 200..206).to_string();
+        let shown = text.lines().nth(3).unwrap();
+        assert_eq!(shown, format!("1 | ...{}needle{}...", "a".repeat(40), "b".repeat(74)));
+        let caret = text.lines().nth(4).unwrap();
+        assert_eq!(caret, format!("  | {}^^^^^^", " ".repeat(43)));
     }
 
     #[test]

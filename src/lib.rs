@@ -33,6 +33,7 @@ pub struct Summary {
     pub sources: usize,
     pub events: usize,
     pub quotes: usize,
+    pub coverage: model::Coverage,
     pub warnings: usize,
     pub seconds: f64,
 }
@@ -41,8 +42,16 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} pages, {} sources, {} events, {} quotes verified, {} warnings in {:.2}s",
-            self.pages, self.sources, self.events, self.quotes, self.warnings, self.seconds
+            "{} pages, {} sources, {} events, {} quotes verified, {} of {} seed paragraphs cited ({:.0}%), {} warnings in {:.2}s",
+            self.pages,
+            self.sources,
+            self.events,
+            self.quotes,
+            self.coverage.cited,
+            self.coverage.paragraphs,
+            self.coverage.percent(),
+            self.warnings,
+            self.seconds
         )
     }
 }
@@ -76,6 +85,7 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
         sources: chronicle.sources.len(),
         events: chronicle.events.len(),
         quotes: chronicle.quotes_verified,
+        coverage: chronicle.coverage,
         warnings: diagnostics.warning_count(),
         seconds: started.elapsed().as_secs_f64(),
     })

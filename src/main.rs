@@ -53,11 +53,15 @@ fn main() -> ExitCode {
         Command::Check { root } => {
             let options = Options { root, ..Options::default() };
             check(&options, &mut diagnostics).map(|chronicle| {
+                let coverage = chronicle.coverage;
                 format!(
-                    "checked {} sources, {} events, {} quotes verified, {} warnings",
+                    "checked {} sources, {} events, {} quotes verified, {} of {} seed paragraphs cited ({:.0}%), {} warnings",
                     chronicle.sources.len(),
                     chronicle.events.len(),
                     chronicle.quotes_verified,
+                    coverage.cited,
+                    coverage.paragraphs,
+                    coverage.percent(),
                     diagnostics.warning_count()
                 )
             })

@@ -134,6 +134,8 @@ pub struct Source {
     pub citations: Vec<Citation>,
     /// The names of actors and places in the seed, in order.
     pub mentions: Vec<Mention>,
+    /// Seed line → why the editor leaves it uncited.
+    pub uncited: BTreeMap<usize, String>,
 }
 
 /// A place in the chronicle that cites a passage.
@@ -242,6 +244,23 @@ pub struct Chronicle {
     pub name_uses: BTreeMap<String, Vec<NameUse>>,
     /// How many quotes were found in their seeds.
     pub quotes_verified: usize,
+    pub coverage: Coverage,
+}
+
+/// How much of the seeds the chronicle cites, counted in paragraphs (non-blank lines).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub paragraphs: usize,
+    pub cited: usize,
+}
+
+impl Coverage {
+    pub fn percent(&self) -> f64 {
+        if self.paragraphs == 0 {
+            return 100.0;
+        }
+        100.0 * self.cited as f64 / self.paragraphs as f64
+    }
 }
 
 impl Chronicle {

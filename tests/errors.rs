@@ -60,3 +60,17 @@ fn every_error_case_has_a_test() {
         assert!(source.contains(&format!("=> \"{case}\"")), "no test for fixture {case}");
     }
 }
+
+/// Coverage problems are warnings: the build succeeds and reports each one.
+#[test]
+fn coverage_warnings() {
+    let dir = copy_fixture("basic");
+    copy_tree(&fixture("warnings"), dir.path());
+    let options =
+        Options { root: dir.path().to_path_buf(), output: Some(dir.path().join("public")), base_url: None };
+    let mut diagnostics = Diagnostics::default();
+    let summary = build(&options, &mut diagnostics).expect("warnings do not stop the build");
+    assert_eq!(summary.warnings, diagnostics.warning_count());
+    assert_eq!((summary.coverage.cited, summary.coverage.paragraphs), (6, 8));
+    insta::assert_snapshot!("coverage-warnings", diagnostics.to_string());
+}

@@ -155,3 +155,15 @@ fn links_are_relative_and_absolute_urls_use_the_base_url() {
         assert!(!target.starts_with('/') && !target.contains("://"), "{target}");
     }
 }
+
+#[test]
+fn a_paragraph_set_aside_says_why_it_is_not_cited() {
+    let site = build_fixture("basic");
+    let source = site.page("sources/dispatch.html");
+    let note = select_one(&source, "#p-4 .uncited");
+    assert_eq!(
+        text(note),
+        "Not cited, editor’s note: Says the fighting lasted until Wednesday, which no other source confirms."
+    );
+    assert!(select(&source, "#p-4 mark").is_empty());
+}

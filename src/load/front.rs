@@ -59,8 +59,18 @@ pub struct SourceFront {
     /// Field name → the basis on which the editor inferred it.
     #[serde(default)]
     pub inferred: BTreeMap<Spanned<String>, String>,
+    /// Seed lines deliberately left uncited, with the reason.
+    #[serde(default)]
+    pub uncited: Vec<UncitedFront>,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncitedFront {
+    pub lines: Spanned<Vec<usize>>,
+    pub reason: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -20,6 +20,8 @@ pub struct Paragraph {
     pub indent: usize,
     pub html: String,
     pub cited: Vec<CitedPassage>,
+    /// Why the editor leaves this paragraph uncited, if they said.
+    pub uncited: Option<String>,
 }
 
 /// A passage starting in a paragraph, and every place that cites it.
@@ -55,6 +57,7 @@ pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Pa
             indent: (leading / 2).min(6),
             html: highlighted(text, content.clone(), source, page),
             cited: cited_in(content, &source.citations, chronicle, page),
+            uncited: source.uncited.get(&(number + 1)).cloned(),
         });
     }
     paragraphs

@@ -3,6 +3,7 @@
 //! reported with its file, line and column; once this returns without errors, `render`
 //! cannot fail on content.
 
+mod coverage;
 pub mod dates;
 pub mod markers;
 mod names;
@@ -181,6 +182,7 @@ impl<'a> Resolver<'a> {
             day_notes: days.into_iter().map(|(day, text)| (day, finish(text))).collect(),
             name_uses: BTreeMap::new(),
             quotes_verified: passages.iter().flatten().count(),
+            coverage: Default::default(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, finish(text));
@@ -224,6 +226,12 @@ impl<'a> Resolver<'a> {
             chronicle.comparisons.insert(comparison.id.clone(), comparison);
         }
         derive_citations(&mut chronicle);
+        // Coverage warnings about a chronicle that has errors would only echo them.
+        let mut coverage_warnings = Diagnostics::default();
+        chronicle.coverage = coverage::check(&chronicle, loaded, &mut coverage_warnings);
+        if !self.diagnostics.has_errors() {
+            self.diagnostics.extend(coverage_warnings);
+        }
         let names = names::find(&chronicle);
         chronicle.name_uses = names.uses;
         for (id, mentions) in names.mentions {
@@ -413,7 +421,31 @@ impl<'a> Resolver<'a> {
             notes,
             citations: Vec::new(),
             mentions: Vec::new(),
+            uncited: self.uncited(doc),
         }
+    }
+
+    /// The seed lines a source's editor leaves uncited; each must be a non-blank line.
+    fn uncited(&mut self, doc: &'a Doc<SourceFront>) -> BTreeMap<usize, String> {
+        let seed = self.loaded.seeds.get(doc.front.seed.get_ref());
+        let mut uncited = BTreeMap::new();
+        for entry in &doc.front.uncited {
+            for &line in entry.lines.get_ref() {
+                let blank =
+                    seed.map(|s| line == 0 || line > s.line_count() || s.line_text(line).trim().is_empty());
+                if blank == Some(true) {
+                    self.diagnostics.push(
+                        doc.error_at(
+                            entry.lines.span(),
+                            format!("line {line} of the seed is not a paragraph"),
+                        )
+                        .help("list the numbers of non-blank lines, as shown on the source page"),
+                    );
+                }
+                uncited.insert(line, entry.reason.clone());
+            }
+        }
+        uncited
     }
 
     fn event(&mut self, doc: &'a Doc<EventFront>, text: Text) -> Option<Event> {
