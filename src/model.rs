@@ -245,6 +245,15 @@ pub struct Chronicle {
     /// How many quotes were found in their seeds.
     pub quotes_verified: usize,
     pub coverage: Coverage,
+    /// Former ids that must keep answering: each `from` redirects to its `to`.
+    pub redirects: Vec<Redirect>,
+}
+
+/// A URL published under a former id, and the thing it now leads to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Redirect {
+    pub from: Owner,
+    pub to: Owner,
 }
 
 /// How much of the seeds the chronicle cites, counted in paragraphs (non-blank lines).

@@ -47,6 +47,7 @@ error_case! {
     undated_without_basis => "undated-without-basis",
     invalid_id => "invalid-id",
     several_errors => "several-errors",
+    former_id_in_use => "former-id-in-use",
 }
 
 #[test]

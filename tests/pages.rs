@@ -167,3 +167,71 @@ fn a_paragraph_set_aside_says_why_it_is_not_cited() {
     );
     assert!(select(&source, "#p-4 mark").is_empty());
 }
+
+#[test]
+fn a_former_id_leaves_a_redirect_to_the_current_page() {
+    let site = build_fixture("basic");
+    let page = site.page("events/karo-falls.html");
+    let refresh = select_one(&page, "meta[http-equiv=refresh]");
+    assert_eq!(refresh.value().attr("content"), Some("0; url=../events/karo-captured.html"));
+    assert_eq!(href(select_one(&page, "body a")), "../events/karo-captured.html");
+    let canonical = select_one(&page, "link[rel=canonical]");
+    assert_eq!(canonical.value().attr("href"), Some("https://example.org/siege/events/karo-captured.html"));
+}
+
+#[test]
+fn sitemap_feed_and_robots_use_the_base_url() {
+    let site = build_fixture("basic");
+    let sitemap = std::fs::read_to_string(site.path("sitemap.xml")).unwrap();
+    let locations: Vec<&str> = sitemap
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
+        .collect();
+    assert_eq!(locations.len(), 17, "every page but 404.html and redirects");
+    assert!(locations.contains(&"https://example.org/siege/"));
+    assert!(locations.contains(&"https://example.org/siege/days/2020-03-04.html"));
+    assert!(!locations.iter().any(|l| l.ends_with("404.html") || l.ends_with("karo-falls.html")));
+
+    let feed = site.page("feed.xml");
+    let ids: Vec<String> = select(&feed, "entry id").into_iter().map(text).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://example.org/siege/events/talks-failed.html",
+            "https://example.org/siege/events/karo-captured.html",
+            "https://example.org/siege/events/fighting.html",
+        ]
+    );
+    let robots = std::fs::read_to_string(site.path("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/siege/sitemap.xml"));
+
+    let not_found = site.page("404.html");
+    for link in select(&not_found, "a[href]") {
+        assert!(
+            href(link).starts_with("https://example.org/siege/") || href(link).starts_with('#'),
+            "{}",
+            href(link)
+        );
+    }
+}
+
+#[test]
+fn data_exports_list_every_event_and_every_attestation() {
+    let site = build_fixture("basic");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.path("data/events.json")).unwrap()).unwrap();
+    let events = json.as_array().unwrap();
+    assert_eq!(events.len(), 3);
+    let fighting = events.iter().find(|e| e["id"] == "fighting").unwrap();
+    assert_eq!(fighting["when"], "2020-03-02/2020-03-03");
+    assert_eq!(fighting["precision"], "range");
+    assert_eq!(fighting["attestations"][0]["quote"], "Fighting went on from 2 to 3 March.");
+
+    let csv = std::fs::read_to_string(site.path("data/events.csv")).unwrap();
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows[0], "date,precision,event,actors,places,source,quote,translation,url");
+    assert_eq!(rows.len(), 1 + 4, "one row per attestation");
+    assert!(rows.contains(
+        &"2020-02-20,day,talks-failed,,,encyclopedia,\"on 20 February 2020, talks had failed\",,https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-117"
+    ));
+}

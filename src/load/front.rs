@@ -64,6 +64,9 @@ pub struct SourceFront {
     pub uncited: Vec<UncitedFront>,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+    /// Ids this thing was published under before; each leaves a redirect page.
+    #[serde(default)]
+    pub former_ids: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +90,9 @@ pub struct EventFront {
     pub headline: bool,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+    /// Ids this thing was published under before; each leaves a redirect page.
+    #[serde(default)]
+    pub former_ids: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
@@ -113,6 +119,9 @@ pub struct ActorFront {
     pub role: Option<String>,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+    /// Ids this thing was published under before; each leaves a redirect page.
+    #[serde(default)]
+    pub former_ids: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,6 +143,9 @@ pub struct PlaceFront {
     pub coordinates: Option<Spanned<Coordinates>>,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+    /// Ids this thing was published under before; each leaves a redirect page.
+    #[serde(default)]
+    pub former_ids: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +158,9 @@ pub struct ComparisonFront {
     pub positions: Vec<PositionFront>,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
+    /// Ids this thing was published under before; each leaves a redirect page.
+    #[serde(default)]
+    pub former_ids: Vec<Spanned<String>>,
 }
 
 /// Day notes and the chronicle's introduction: only a body and its quotes.

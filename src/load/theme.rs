@@ -34,6 +34,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/sources.html",
     "templates/compare.html",
     "templates/comparisons.html",
+    "templates/404.html",
     "static/style.css",
 ];
 

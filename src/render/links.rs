@@ -17,6 +17,7 @@ pub enum Page {
     Places,
     Sources,
     Comparisons,
+    NotFound,
 }
 
 impl Page {
@@ -34,6 +35,7 @@ impl Page {
             Page::Places => "places/index.html".to_string(),
             Page::Sources => "sources/index.html".to_string(),
             Page::Comparisons => "compare/index.html".to_string(),
+            Page::NotFound => "404.html".to_string(),
         }
     }
 
@@ -79,6 +81,19 @@ pub fn footnote_anchor(owner: &Owner, key: &str) -> String {
 
 pub fn position_anchor(key: &str) -> String {
     format!("pos-{key}")
+}
+
+/// The page of its own that each thing has (an event's is `events/<id>.html`).
+pub fn own_page(owner: &Owner) -> Page {
+    match owner {
+        Owner::Intro => Page::Index,
+        Owner::Day(day) => Page::Day(*day),
+        Owner::Event(id) => Page::Event(id.clone()),
+        Owner::Actor(id) => Page::Actor(id.clone()),
+        Owner::Place(id) => Page::Place(id.clone()),
+        Owner::Source(id) => Page::Source(id.clone()),
+        Owner::Comparison(id) => Page::Comparison(id.clone()),
+    }
 }
 
 /// The page where a reader meets what `owner` says: an event dated within the range is

@@ -1,10 +1,12 @@
 //! Renders the resolved chronicle to files, as data: every page through its tera
 //! template, plus the theme's static files. Touches no disk.
 
+mod data;
 mod highlight;
 pub mod i18n;
 pub mod links;
 mod pages;
+mod site_files;
 mod source_text;
 pub mod text;
 
@@ -49,6 +51,7 @@ fn page_views(chronicle: &Chronicle) -> Vec<PageView> {
     views.extend(chronicle.sources.values().map(|s| pages::source(chronicle, s)));
     views.push(pages::comparisons(chronicle));
     views.extend(chronicle.comparisons.values().map(|c| pages::comparison(chronicle, c)));
+    views.push(pages::not_found());
     views
 }
 
@@ -66,27 +69,43 @@ pub fn render(
         base_url: &config.base_url,
     };
     let mut files = Vec::new();
+    let mut pages = Vec::new();
     for view in page_views(chronicle) {
-        let page = &view.page;
-        let nav = Nav {
-            index: page.href(&Page::Index, None),
-            first_day: page.href(&Page::Day(config.start), None),
-            actors: page.href(&Page::Actors, None),
-            places: page.href(&Page::Places, None),
-            sources: page.href(&Page::Sources, None),
-            comparisons: page.href(&Page::Comparisons, None),
+        let page = view.page.clone();
+        // The 404 page is served at any depth, so its links are absolute.
+        let link = |to: &Page| {
+            if page == Page::NotFound {
+                to.absolute(&config.base_url)
+            } else {
+                page.href(to, None)
+            }
         };
+        let nav = Nav {
+            index: link(&Page::Index),
+            first_day: link(&Page::Day(config.start)),
+            actors: link(&Page::Actors),
+            places: link(&Page::Places),
+            sources: link(&Page::Sources),
+            comparisons: link(&Page::Comparisons),
+        };
+        let root = if page == Page::NotFound { config.base_url.as_str() } else { page.root() };
         let mut context = view.context;
         context.insert("site", &site);
         context.insert("nav", &nav);
-        context.insert("root", page.root());
+        context.insert("root", root);
         context.insert("page_title", &view.title);
         context.insert("canonical", &page.absolute(&config.base_url));
         match tera.render(view.template, &context) {
             Ok(html) => files.push(OutputFile { path: page.path(), bytes: html.into_bytes() }),
             Err(error) => diagnostics.push(template_error(view.template, &error)),
         }
+        pages.push(page);
     }
+    files.extend(site_files::redirects(chronicle, &config.language));
+    files.push(site_files::sitemap(&pages, &config.base_url));
+    files.push(site_files::robots(&config.base_url));
+    files.push(site_files::atom(chronicle));
+    files.extend(data::exports(chronicle));
     for (path, bytes) in &theme.static_files {
         files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
     }

@@ -554,3 +554,7 @@ pub fn comparisons(chronicle: &Chronicle) -> PageView {
     context.insert("comparisons", &list);
     view(page, "comparisons.html", "Comparisons".to_string(), context, Notes::default())
 }
+
+pub fn not_found() -> PageView {
+    view(Page::NotFound, "404.html", "Page not found".to_string(), Context::new(), Notes::default())
+}

@@ -151,3 +151,17 @@ fn markdown_to_html(markdown: &str, mut cite: impl FnMut(&str) -> Option<String>
 pub fn footnote_href(owner: &Owner, key: &str, chronicle: &Chronicle, from: &Page) -> String {
     from.href(&owner_page(owner, chronicle), Some(&footnote_anchor(owner, key)))
 }
+
+/// A body as plain text, without markup or citation markers: for feeds and data.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for (piece, _) in markers::parse(markdown) {
+        match piece {
+            Piece::Markdown(Event::Text(t) | Event::Code(t)) => text.push_str(&t),
+            Piece::Markdown(Event::SoftBreak | Event::HardBreak) => text.push(' '),
+            Piece::Markdown(Event::End(TagEnd::Paragraph)) => text.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}

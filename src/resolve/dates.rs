@@ -145,9 +145,15 @@ impl When {
     }
 }
 
+/// Written back in the grammar it was parsed from, so data exports read like content.
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.machine())
+        match self {
+            When::Range(start, end) => write!(f, "{start}/{end}"),
+            When::Night(day) => write!(f, "night {day}/{}", day.succ_opt().unwrap_or(*day)),
+            When::Undated => f.write_str("undated"),
+            _ => f.write_str(&self.machine()),
+        }
     }
 }
 
@@ -225,6 +231,15 @@ mod tests {
         assert_eq!(time.machine(), "2013-01-12T11:31+00:00");
         assert_eq!(When::parse("2013-01-12T20:00").unwrap().machine(), "2013-01-12T20:00");
         assert_eq!(When::parse("2013-01-12T20:00-05:00").unwrap().machine(), "2013-01-12T20:00-05:00");
+    }
+
+    #[test]
+    fn displays_in_the_grammar_it_parses() {
+        for text in
+            ["2013-01-10", "2013-01-11/2013-01-14", "night 2013-01-07/2013-01-08", "2013-01", "undated"]
+        {
+            assert_eq!(When::parse(text).unwrap().to_string(), text);
+        }
     }
 
     #[test]

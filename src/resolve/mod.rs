@@ -97,6 +97,13 @@ impl QuoteFields<'_> {
     }
 }
 
+/// Former ids found so far, and which file claimed each.
+#[derive(Default)]
+struct Redirects {
+    list: Vec<Redirect>,
+    claimed: BTreeMap<(&'static str, String), String>,
+}
+
 #[derive(Clone, Copy)]
 enum Kind {
     Event,
@@ -183,6 +190,7 @@ impl<'a> Resolver<'a> {
             name_uses: BTreeMap::new(),
             quotes_verified: passages.iter().flatten().count(),
             coverage: Default::default(),
+            redirects: self.redirects(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, finish(text));
@@ -422,6 +430,69 @@ impl<'a> Resolver<'a> {
             citations: Vec::new(),
             mentions: Vec::new(),
             uncited: self.uncited(doc),
+        }
+    }
+
+    /// Every former id of every content file, checked: a valid id, not the id of a
+    /// current file of the same kind, and claimed once.
+    fn redirects(&mut self) -> Vec<Redirect> {
+        let loaded = self.loaded;
+        let mut found = Redirects::default();
+        for d in &loaded.sources {
+            self.former_ids("sources", d, &d.front.former_ids, |id| Owner::Source(SourceId(id)), &mut found);
+        }
+        for d in &loaded.events {
+            self.former_ids("events", d, &d.front.former_ids, |id| Owner::Event(EventId(id)), &mut found);
+        }
+        for d in &loaded.actors {
+            self.former_ids("actors", d, &d.front.former_ids, |id| Owner::Actor(ActorId(id)), &mut found);
+        }
+        for d in &loaded.places {
+            self.former_ids("places", d, &d.front.former_ids, |id| Owner::Place(PlaceId(id)), &mut found);
+        }
+        for d in &loaded.comparisons {
+            self.former_ids(
+                "compare",
+                d,
+                &d.front.former_ids,
+                |id| Owner::Comparison(ComparisonId(id)),
+                &mut found,
+            );
+        }
+        found.list.sort();
+        found.list
+    }
+
+    fn former_ids<F>(
+        &mut self,
+        folder: &'static str,
+        doc: &Doc<F>,
+        former: &[Spanned<String>],
+        make: fn(String) -> Owner,
+        found: &mut Redirects,
+    ) {
+        for old in former {
+            let name = old.get_ref();
+            let problem = if !is_valid_id(name) {
+                Some(("is not a valid id".to_string(), "write the id exactly as it was published"))
+            } else if self.has_file(folder, name) {
+                Some((
+                    format!("is the id of content/{folder}/{name}.md"),
+                    "a former id must no longer be in use",
+                ))
+            } else {
+                let other = found.claimed.get(&(folder, name.clone()));
+                other.map(|other| {
+                    (format!("is also claimed by {other}"), "a former id leads to one place only")
+                })
+            };
+            if let Some((what, help)) = problem {
+                self.diagnostics
+                    .push(doc.error_at(old.span(), format!("former id `{name}` {what}")).help(help));
+                continue;
+            }
+            found.claimed.insert((folder, name.clone()), doc.file.path.clone());
+            found.list.push(Redirect { from: make(name.clone()), to: make(doc.id.clone()) });
         }
     }
 
