@@ -18,6 +18,8 @@ pub struct Config {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub editors: Vec<String>,
+    /// When the editors last changed the content: cited as the page's date.
+    pub updated: Option<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -33,6 +35,7 @@ struct RawConfig {
     range: RawRange,
     #[serde(default)]
     editors: Vec<String>,
+    updated: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +70,17 @@ pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Config>
         }
     };
     let (start, end) = (day(&raw.range.start), day(&raw.range.end));
+    let updated = raw.updated.as_ref().map(|value| match parse_day(value.get_ref()) {
+        Ok(day) => Some(day),
+        Err(problem) => {
+            diagnostics.push(
+                Diagnostic::error(format!("invalid `updated` date: {problem}"))
+                    .at(file, value.span())
+                    .help("write the day the content last changed as `YYYY-MM-DD`"),
+            );
+            None
+        }
+    });
     let (start, end) = (start?, end?);
     if end < start {
         diagnostics.push(
@@ -94,6 +108,7 @@ pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Config>
         start,
         end,
         editors: raw.editors,
+        updated: updated.flatten(),
     })
 }
 

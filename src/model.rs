@@ -247,6 +247,8 @@ pub struct Chronicle {
     pub coverage: Coverage,
     /// Former ids that must keep answering: each `from` redirects to its `to`.
     pub redirects: Vec<Redirect>,
+    /// A fingerprint of the content, cited as the version of every page.
+    pub version: String,
 }
 
 /// A URL published under a former id, and the thing it now leads to.

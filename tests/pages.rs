@@ -235,3 +235,56 @@ fn data_exports_list_every_event_and_every_attestation() {
         &"2020-02-20,day,talks-failed,,,encyclopedia,\"on 20 February 2020, talks had failed\",,https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-117"
     ));
 }
+
+/// Percent-decoding for the `data:` URLs of the downloads.
+fn decode(data_url: &str) -> String {
+    let encoded = data_url.split_once(',').unwrap().1;
+    let mut bytes = Vec::new();
+    let mut rest = encoded.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'%' {
+            bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(first);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn every_page_can_be_cited_and_read_by_reference_managers() {
+    let site = build_fixture("basic");
+    let page = site.page("events/karo-captured.html");
+    let meta = |name: &str| {
+        select_one(&page, &format!("meta[name='{name}']")).value().attr("content").unwrap().to_string()
+    };
+    assert_eq!(meta("citation_title"), "Rebels capture Karo");
+    assert_eq!(meta("citation_public_url"), "https://example.org/siege/events/karo-captured.html");
+    assert_eq!(meta("DC.identifier"), "https://example.org/siege/events/karo-captured.html");
+
+    let ld: serde_json::Value =
+        serde_json::from_str(&text(select_one(&page, "script[type='application/ld+json']"))).unwrap();
+    assert_eq!(ld["@type"], "Event");
+    assert_eq!(ld["startDate"], "2020-03-01");
+    assert_eq!(ld["location"][0]["name"], "Karo");
+
+    let citation = text(select_one(&page, ".cite .citation"));
+    assert!(citation.starts_with("“Rebels capture Karo.” In The Siege of Example, version "), "{citation}");
+    let downloads: Vec<(String, String)> = select(&page, ".cite a[download]")
+        .into_iter()
+        .map(|a| (a.value().attr("download").unwrap().to_string(), decode(&href(a))))
+        .collect();
+    let names: Vec<&str> = downloads.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["events-karo-captured.bib", "events-karo-captured.ris", "events-karo-captured.json"]);
+    assert!(downloads[0].1.starts_with("@misc{events-karo-captured,\n  title = {{Rebels capture Karo}},"));
+    assert!(downloads[1].1.contains("UR  - https://example.org/siege/events/karo-captured.html\n"));
+    let csl: serde_json::Value = serde_json::from_str(&downloads[2].1).unwrap();
+    assert_eq!(csl[0]["type"], "webpage");
+    assert_eq!(csl[0]["container-title"], "The Siege of Example");
+
+    // The version is the content's, so a second build cites the same one.
+    let again = build_fixture("basic").page("events/karo-captured.html");
+    assert_eq!(text(select_one(&again, ".cite .citation")), citation);
+}

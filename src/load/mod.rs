@@ -62,6 +62,35 @@ pub struct Loaded {
     pub unreadable_seeds: BTreeSet<String>,
 }
 
+impl Loaded {
+    /// A short fingerprint of everything the chronicle says (config, content, seeds):
+    /// the version under which pages are cited. It changes when and only when the
+    /// content does, so rebuilding unchanged content gives the same version.
+    pub fn version(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes.iter().chain(&[0u8]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        feed(self.config_file.text.as_bytes());
+        for (path, seed) in &self.seeds {
+            feed(path.as_bytes());
+            feed(seed.text.as_bytes());
+        }
+        let docs = self.sources.iter().map(|d| &d.file).chain(self.events.iter().map(|d| &d.file));
+        let docs = docs.chain(self.actors.iter().map(|d| &d.file)).chain(self.places.iter().map(|d| &d.file));
+        let docs =
+            docs.chain(self.comparisons.iter().map(|d| &d.file)).chain(self.days.iter().map(|d| &d.file));
+        for file in docs.chain(self.intro.iter().map(|d| &d.file)) {
+            feed(file.path.as_bytes());
+            feed(file.text.as_bytes());
+        }
+        format!("{:010x}", hash >> 24)
+    }
+}
+
 /// Reads the chronicle at `root`. Returns `None` only when nothing useful can follow
 /// (no readable config); every problem goes to `diagnostics`.
 pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) -> Option<Loaded> {

@@ -1,6 +1,7 @@
 //! Renders the resolved chronicle to files, as data: every page through its tera
 //! template, plus the theme's static files. Touches no disk.
 
+mod cite;
 mod data;
 mod highlight;
 pub mod i18n;
@@ -95,6 +96,9 @@ pub fn render(
         context.insert("root", root);
         context.insert("page_title", &view.title);
         context.insert("canonical", &page.absolute(&config.base_url));
+        if page != Page::NotFound {
+            context.insert("cite", &cite::cite(&page, &view.title, chronicle));
+        }
         match tera.render(view.template, &context) {
             Ok(html) => files.push(OutputFile { path: page.path(), bytes: html.into_bytes() }),
             Err(error) => diagnostics.push(template_error(view.template, &error)),

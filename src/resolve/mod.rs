@@ -191,6 +191,7 @@ impl<'a> Resolver<'a> {
             quotes_verified: passages.iter().flatten().count(),
             coverage: Default::default(),
             redirects: self.redirects(),
+            version: loaded.version(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, finish(text));
