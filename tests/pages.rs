@@ -288,3 +288,19 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     let again = build_fixture("basic").page("events/karo-captured.html");
     assert_eq!(text(select_one(&again, ".cite .citation")), citation);
 }
+
+#[test]
+fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
+    let site = build_fixture("basic");
+    let script = std::fs::read_to_string(site.path("search-index.js")).unwrap();
+    let json = script.strip_prefix("window.annalistSearchIndex = ").unwrap().trim_end().trim_end_matches(';');
+    let records: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+    assert_eq!(records.len(), 3 + 1 + 1 + 2 + 1, "events, actors, places, sources, comparisons");
+    let event = records.iter().find(|r| r["title"] == "Rebels capture Karo").unwrap();
+    assert_eq!(event["url"], "days/2020-03-01.html#karo-captured");
+    let actor = records.iter().find(|r| r["kind"] == "Actor").unwrap();
+    assert!(actor["text"].as_str().unwrap().contains("rebelles"), "aliases are searchable");
+    let page = site.page("index.html");
+    let form = select_one(&page, "form.search");
+    assert!(form.value().attr("hidden").is_some(), "without JavaScript the search form stays hidden");
+}

@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/comparisons.html",
     "templates/404.html",
     "static/style.css",
+    "static/search.js",
 ];
 
 impl Theme {

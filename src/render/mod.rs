@@ -7,6 +7,7 @@ mod highlight;
 pub mod i18n;
 pub mod links;
 mod pages;
+mod search;
 mod site_files;
 mod source_text;
 pub mod text;
@@ -110,6 +111,7 @@ pub fn render(
     files.push(site_files::robots(&config.base_url));
     files.push(site_files::atom(chronicle));
     files.extend(data::exports(chronicle));
+    files.push(search::index(chronicle));
     for (path, bytes) in &theme.static_files {
         files.push(OutputFile { path: path.clone(), bytes: bytes.clone() });
     }

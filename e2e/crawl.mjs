@@ -1,0 +1,144 @@
+// End-to-end check of a built site in headless Chromium: crawls every page from
+// file:// and from a local server under a sub-path, and fails on any broken link or
+// anchor, any console error, and any request that leaves the site. Then runs the
+// search for a few queries.
+//
+// Usage: node crawl.mjs PUBLIC_DIR [query=expected-title ...]
+
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const siteDir = resolve(process.argv[2] || "../public");
+const searches = process.argv.slice(3).map((arg) => arg.split("="));
+const SUB_PATH = "/some/sub/path/";
+const problems = [];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/** Crawls from `start`; every URL that does not start with `inside` is outside the site. */
+async function crawl(start, inside, label) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let current = start;
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`${label} ${current}: console error: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`${label} ${current}: script error: ${e.message}`));
+  let leaving = 0;
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(inside) && !url.startsWith("data:")) {
+      leaving += 1;
+      problems.push(`${label} ${current}: request leaves the site: ${url}`);
+    }
+  });
+  const queue = [start];
+  const seen = new Set(queue);
+  const ids = new Map();
+  const links = [];
+  while (queue.length) {
+    current = queue.shift();
+    const response = await page.goto(current);
+    if (response && !response.ok() && !current.startsWith("file:")) {
+      problems.push(`${label} ${current}: HTTP ${response.status()}`);
+      continue;
+    }
+    ids.set(current, new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id))));
+    const hrefs = await page.$$eval("a[href], link[rel=stylesheet][href], script[src]", (els) =>
+      els.map((e) => e.href || e.src));
+    for (const href of hrefs) {
+      if (href.startsWith("data:")) continue;
+      if (!href.startsWith(inside)) continue; // canonical and citation URLs point at base_url
+      const [target, anchor] = href.split("#");
+      links.push({ from: current, target, anchor });
+      if (target.endsWith(".html") && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  for (const { from, target, anchor } of links) {
+    if (!seen.has(target)) {
+      try {
+        await stat(fileOf(target, inside));
+      } catch {
+        problems.push(`${label} ${from}: broken link to ${target}`);
+      }
+      continue;
+    }
+    if (anchor && !ids.get(target)?.has(decodeURIComponent(anchor))) {
+      problems.push(`${label} ${from}: no anchor #${anchor} in ${target}`);
+    }
+  }
+  await context.close();
+  console.log(`${label}: ${seen.size} pages crawled, ${links.length} links checked, ${leaving} requests leaving the site`);
+  return { pages: seen.size, links: links.length, leaving };
+}
+
+function fileOf(url, inside) {
+  return join(siteDir, decodeURIComponent(url.slice(inside.length)));
+}
+
+/** Types each query in the search box and expects a result with the given title. */
+async function checkSearch(start, label) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(start);
+  for (const [query, expected] of searches) {
+    await page.fill("#search-input", query);
+    await page.waitForFunction(() => !document.querySelector(".search-results").hidden);
+    const titles = await page.$$eval(".search-results a", (as) => as.map((a) => a.textContent));
+    if (!titles.includes(expected)) {
+      problems.push(`${label} search "${query}": expected "${expected}" among ${JSON.stringify(titles.slice(0, 5))}`);
+      continue;
+    }
+    const href = await page.$eval(`.search-results a >> text="${expected}"`, (a) => a.href).catch(() => null);
+    const link = await page.$$eval(".search-results a", (as, t) => as.find((a) => a.textContent === t).href, expected);
+    const [target, anchor] = link.split("#");
+    const check = await context.newPage();
+    await check.goto(target);
+    if (anchor && !(await check.$(`[id="${anchor}"]`))) problems.push(`${label} search "${query}": result ${href} has no anchor`);
+    await check.close();
+  }
+  await context.close();
+  console.log(`${label}: ${searches.length} searches run`);
+}
+
+function serve() {
+  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+    ".xml": "application/xml", ".json": "application/json", ".csv": "text/csv", ".txt": "text/plain" };
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (!path.startsWith(SUB_PATH)) { response.writeHead(404); response.end(); return; }
+    let file = join(siteDir, path.slice(SUB_PATH.length));
+    if (file.endsWith("/")) file = join(file, "index.html");
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/html" });
+      response.end(await readFile(join(siteDir, "404.html")).catch(() => ""));
+    }
+  });
+  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
+}
+
+const fileRoot = pathToFileURL(siteDir).href + "/";
+await crawl(fileRoot + "index.html", fileRoot, "file://");
+await checkSearch(fileRoot + "index.html", "file://");
+const server = await serve();
+const httpRoot = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+await crawl(httpRoot + "index.html", httpRoot, "http");
+await checkSearch(httpRoot + "index.html", "http");
+server.close();
+await browser.close();
+
+for (const problem of problems) console.error(problem);
+console.log(`${problems.length} problems`);
+process.exit(problems.length ? 1 : 0);
