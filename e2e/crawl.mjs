@@ -9,7 +9,10 @@ import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const siteDir = resolve(process.argv[2] || "../public");
 const searches = process.argv.slice(3).map((arg) => arg.split("="));
@@ -80,6 +83,35 @@ async function crawl(start, inside, label) {
   return { pages: seen.size, links: links.length, leaving };
 }
 
+/** axe-core on one page of each kind: serious and critical violations are problems. */
+async function checkAccessibility(root, label, colorScheme) {
+  const pages = ["index.html", "days/2013-01-10.html", "actors/index.html", "sources/index.html", "compare/index.html"];
+  for (const folder of ["events", "actors", "places", "sources", "compare"]) {
+    pages.push(`${folder}/${await firstPage(folder)}`);
+  }
+  const counts = {};
+  const context = await browser.newContext({ colorScheme });
+  const page = await context.newPage();
+  for (const path of pages) {
+    await page.goto(root + path);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => (await window.axe.run()).violations);
+    for (const v of violations) {
+      counts[v.impact] = (counts[v.impact] || 0) + v.nodes.length;
+      if (v.impact === "serious" || v.impact === "critical") {
+        problems.push(`${label} ${path} (${colorScheme}): ${v.impact} accessibility violation ${v.id}: ${v.help} (${v.nodes.length} elements, e.g. ${v.nodes[0].target})`);
+      }
+    }
+  }
+  await context.close();
+  console.log(`${label}: axe-core on ${pages.length} pages (${colorScheme}), violations by impact ${JSON.stringify(counts)}`);
+}
+
+async function firstPage(folder) {
+  const { readdir } = await import("node:fs/promises");
+  return (await readdir(join(siteDir, folder))).filter((f) => f !== "index.html" && f.endsWith(".html")).sort()[0];
+}
+
 function fileOf(url, inside) {
   return join(siteDir, decodeURIComponent(url.slice(inside.length)));
 }
@@ -132,6 +164,8 @@ function serve() {
 const fileRoot = pathToFileURL(siteDir).href + "/";
 await crawl(fileRoot + "index.html", fileRoot, "file://");
 await checkSearch(fileRoot + "index.html", "file://");
+await checkAccessibility(fileRoot, "file://", "light");
+await checkAccessibility(fileRoot, "file://", "dark");
 const server = await serve();
 const httpRoot = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
 await crawl(httpRoot + "index.html", httpRoot, "http");
