@@ -304,3 +304,30 @@ fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let form = select_one(&page, "form.search");
     assert!(form.value().attr("hidden").is_some(), "without JavaScript the search form stays hidden");
 }
+
+/// Every `id` on a page.
+fn ids(page: &scraper::Html) -> std::collections::BTreeSet<String> {
+    select(page, "[id]").into_iter().map(|e| e.value().attr("id").unwrap().to_string()).collect()
+}
+
+#[test]
+fn anchors_do_not_move_when_content_is_added_elsewhere() {
+    let before = build_fixture("basic");
+    let pages = ["days/2020-03-01.html", "sources/dispatch.html", "sources/encyclopedia.html", "compare/death-toll.html"];
+    let old: Vec<_> = pages.iter().map(|p| ids(&before.page(p))).collect();
+
+    // A new event on the same day, citing passages before the existing ones.
+    let dir = copy_fixture("basic");
+    std::fs::write(
+        dir.path().join("content/events/aaa-first.md"),
+        "+++\ntitle = \"A new first event\"\nwhen = \"2020-03-01\"\nheadline = true\n\n[[attestations]]\nsource = \"encyclopedia\"\nexact = \"Siege of Example\"\n\n[[attestations]]\nsource = \"dispatch\"\nexact = \"La ville\"\n+++\nIt came first.[^encyclopedia][^dispatch]\n",
+    )
+    .unwrap();
+    let after = build_at(dir.path());
+    for (page, old_ids) in pages.iter().zip(old) {
+        let new_ids = ids(&after.page(page));
+        let lost: Vec<&String> = old_ids.difference(&new_ids).collect();
+        assert!(lost.is_empty(), "{page} lost anchors {lost:?}");
+    }
+    assert!(ids(&after.page("days/2020-03-01.html")).contains("aaa-first"));
+}

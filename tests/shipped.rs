@@ -54,3 +54,22 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
     }
     assert!(checked >= 10, "only {checked} footnotes on the day pages");
 }
+
+#[test]
+fn every_published_url_is_still_built_and_every_page_is_listed() {
+    let site = shipped();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("published-urls.txt")).unwrap();
+    let listed: std::collections::BTreeSet<&str> =
+        manifest.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let gone: Vec<&&str> = listed.iter().filter(|url| !site.path(url).is_file()).collect();
+    assert!(gone.is_empty(), "published URLs no longer built (list their ids in `former_ids`): {gone:?}");
+    let public = site.dir.path().join("public");
+    let built: Vec<String> = snapshot_tree(&public)
+        .into_iter()
+        .map(|(path, _)| path.to_string_lossy().replace('\\', "/"))
+        .filter(|path| path.ends_with(".html"))
+        .collect();
+    let unlisted: Vec<&String> = built.iter().filter(|p| !listed.contains(p.as_str())).collect();
+    assert!(unlisted.is_empty(), "pages missing from published-urls.txt: {unlisted:?}");
+}
