@@ -69,3 +69,23 @@ fn check_writes_nothing() {
     assert!(status.success());
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn base_url_override_reaches_every_absolute_url_and_no_link() {
+    let dir = copy_fixture("basic");
+    let binary = env!("CARGO_BIN_EXE_annalist");
+    let base = "https://example.net/some/sub/path";
+    let status =
+        Command::new(binary).args(["build", "--base-url", base, "--root"]).arg(dir.path()).status().unwrap();
+    assert!(status.success());
+    let public = dir.path().join("public");
+    let read = |path: &str| fs::read_to_string(public.join(path)).unwrap();
+    let day = read("days/2020-03-01.html");
+    assert!(day.contains(
+        "<link rel=\"canonical\" href=\"https://example.net/some/sub/path/days/2020-03-01.html\">"
+    ));
+    assert!(read("sitemap.xml").contains("<loc>https://example.net/some/sub/path/places/karo.html</loc>"));
+    assert!(read("feed.xml").contains("<id>https://example.net/some/sub/path/events/fighting.html</id>"));
+    assert!(!day.contains("href=\"/"), "no root-relative links");
+    assert!(!day.contains("href=\"https://example.org"), "the configured base URL is replaced");
+}

@@ -313,7 +313,12 @@ fn ids(page: &scraper::Html) -> std::collections::BTreeSet<String> {
 #[test]
 fn anchors_do_not_move_when_content_is_added_elsewhere() {
     let before = build_fixture("basic");
-    let pages = ["days/2020-03-01.html", "sources/dispatch.html", "sources/encyclopedia.html", "compare/death-toll.html"];
+    let pages = [
+        "days/2020-03-01.html",
+        "sources/dispatch.html",
+        "sources/encyclopedia.html",
+        "compare/death-toll.html",
+    ];
     let old: Vec<_> = pages.iter().map(|p| ids(&before.page(p))).collect();
 
     // A new event on the same day, citing passages before the existing ones.
