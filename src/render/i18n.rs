@@ -4,36 +4,7 @@ use crate::load::front::{ActorKind, SourceKind};
 use crate::resolve::dates::When;
 use chrono::{Datelike, NaiveDate};
 
-const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use crate::resolve::dates::{EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS};
 
 fn french(language: &str) -> bool {
     language == "fr" || language.starts_with("fr-")

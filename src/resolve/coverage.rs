@@ -10,47 +10,10 @@ use crate::model::{Chronicle, Coverage};
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::BTreeSet;
 
-/// Words that make a paragraph datable, in the languages shipped (English and French).
-const DATE_WORDS: [&str; 38] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "veille",
-    "lendemain",
-];
+/// Relative day words that make a paragraph datable, besides weekday and month names.
+const RELATIVE_DAYS: [&str; 2] = ["veille", "lendemain"];
+/// Month names that are also everyday words, which alone do not make text datable.
+const AMBIGUOUS: [&str; 1] = ["may"];
 
 pub fn check(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagnostics) -> Coverage {
     let mut coverage = Coverage::default();
@@ -107,9 +70,11 @@ fn states_a_date_or_number(text: &str) -> bool {
         _ => text,
     };
     text.chars().any(|c| c.is_ascii_digit())
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| DATE_WORDS.contains(&word.to_lowercase().as_str()))
+        || text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            let lower = word.to_lowercase();
+            (super::dates::is_calendar_word(word) && !AMBIGUOUS.contains(&lower.as_str()))
+                || RELATIVE_DAYS.contains(&lower.as_str())
+        })
 }
 
 /// Warns on each paragraph of a body that states something without a footnote.
@@ -179,5 +144,7 @@ mod tests {
         assert!(!states_a_date_or_number("  4. on peut dire un ouf de soulagement"));
         assert!(states_a_date_or_number("  4. à 19h30 une interview"));
         assert!(!states_a_date_or_number("Les alliés se mobilisent"));
+        assert!(!states_a_date_or_number("The figure may be wrong."));
+        assert!(states_a_date_or_number("Le 3 mai."));
     }
 }

@@ -6,6 +6,46 @@
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime};
 use std::fmt;
 
+/// Weekday and month names in the languages shipped: for reading dates in French and
+/// English, and for spotting datable text in seeds.
+pub const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+pub const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Whether a word names a weekday or a month, in any case.
+pub fn is_calendar_word(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let names = EN_DAYS.iter().chain(&FR_DAYS).chain(&EN_MONTHS).chain(&FR_MONTHS);
+    names.map(|n| n.to_lowercase()).any(|n| n == word)
+}
+
 /// When something happened, as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum When {
