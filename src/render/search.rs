@@ -71,7 +71,8 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
             title: source.title.clone(),
             kind: "Source",
             url: root.href(&Page::Source(source.id.clone()), None),
-            text: format!("{} {}", source.title, source.publisher.as_deref().unwrap_or("")),
+            // The whole document: a reader may remember a phrase rather than a title.
+            text: format!("{} {} {}", source.title, source.publisher.as_deref().unwrap_or(""), source.seed_text),
         });
     }
     for comparison in chronicle.comparisons.values() {
