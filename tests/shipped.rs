@@ -73,3 +73,34 @@ fn every_published_url_is_still_built_and_every_page_is_listed() {
     let unlisted: Vec<&String> = built.iter().filter(|p| !listed.contains(p.as_str())).collect();
     assert!(unlisted.is_empty(), "pages missing from published-urls.txt: {unlisted:?}");
 }
+
+/// A sample of what a reader must find, read from the pages as a reader would.
+#[test]
+fn a_reader_finds_spellings_and_every_position() {
+    let site = shipped();
+    let konna = site.page("places/konna.html");
+    let rows: Vec<(String, String)> = select(&konna, "table.names tbody tr")
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<String> = row.select(&scraper::Selector::parse("td").unwrap()).map(text).collect();
+            (cells[0].clone(), cells[1].clone())
+        })
+        .collect();
+    let kona = rows.iter().find(|(name, _)| name == "Kona").expect("the spelling Kona is listed");
+    assert!(kona.1.contains("Les islamistes progressent vers le sud"), "France 24 spells it Kona: {kona:?}");
+
+    for comparison in ["death-toll", "konna-retaken", "foreign-troops-sevare", "west-african-force"] {
+        let page = site.page(&format!("compare/{comparison}.html"));
+        let positions = select(&page, "table.positions tbody tr");
+        assert!(positions.len() >= 2, "{comparison} sets at least two versions side by side");
+        for position in positions {
+            let cell = |css: &str| position.select(&scraper::Selector::parse(css).unwrap()).next();
+            assert!(cell("td.value").is_some_and(|v| !text(v).is_empty()), "{comparison}: a value");
+            assert!(cell("q").is_some_and(|q| !text(q).is_empty()), "{comparison}: a verbatim quote");
+            assert!(
+                cell("th a").is_some_and(|a| href(a).starts_with("../sources/")),
+                "{comparison}: its source"
+            );
+        }
+    }
+}
