@@ -301,7 +301,10 @@ fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let actor = records.iter().find(|r| r["kind"] == "Actor").unwrap();
     assert!(actor["text"].as_str().unwrap().contains("rebelles"), "aliases are searchable");
     let source = records.iter().find(|r| r["title"] == "Siege of Example").unwrap();
-    assert!(source["text"].as_str().unwrap().contains("A merchant counted 40 dead."), "sources by their full text");
+    assert!(
+        source["text"].as_str().unwrap().contains("A merchant counted 40 dead."),
+        "sources by their full text"
+    );
     let page = site.page("index.html");
     let form = select_one(&page, "form.search");
     assert!(form.value().attr("hidden").is_some(), "without JavaScript the search form stays hidden");

@@ -72,7 +72,12 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
             kind: "Source",
             url: root.href(&Page::Source(source.id.clone()), None),
             // The whole document: a reader may remember a phrase rather than a title.
-            text: format!("{} {} {}", source.title, source.publisher.as_deref().unwrap_or(""), source.seed_text),
+            text: format!(
+                "{} {} {}",
+                source.title,
+                source.publisher.as_deref().unwrap_or(""),
+                source.seed_text
+            ),
         });
     }
     for comparison in chronicle.comparisons.values() {
