@@ -1,5 +1,6 @@
 //! Renders the resolved chronicle to files, as data: every page through its tera
-//! template, plus the theme's static files. Touches no disk.
+//! template, then the files around them (redirects, sitemap, feed, data exports, search
+//! index) and the theme's static files. Touches no disk.
 
 mod cite;
 mod data;
