@@ -15,6 +15,8 @@ pub struct AttestationFront {
     pub exact: Spanned<String>,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
+    /// The quote's language when it is not its source's (a document quoting another).
+    pub language: Option<String>,
     pub translation: Option<String>,
     pub note: Option<String>,
 }
@@ -28,6 +30,8 @@ pub struct PositionFront {
     pub exact: Spanned<String>,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
+    /// The quote's language when it is not its source's (a document quoting another).
+    pub language: Option<String>,
     pub translation: Option<String>,
     pub note: Option<String>,
     pub value: String,

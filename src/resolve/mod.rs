@@ -58,6 +58,7 @@ struct QuoteFields<'a> {
     exact: &'a Spanned<String>,
     prefix: &'a Option<String>,
     suffix: &'a Option<String>,
+    language: &'a Option<String>,
     translation: &'a Option<String>,
     note: &'a Option<String>,
 }
@@ -70,6 +71,7 @@ impl<'a> From<&'a AttestationFront> for QuoteFields<'a> {
             exact: &a.exact,
             prefix: &a.prefix,
             suffix: &a.suffix,
+            language: &a.language,
             translation: &a.translation,
             note: &a.note,
         }
@@ -84,6 +86,7 @@ impl<'a> From<&'a PositionFront> for QuoteFields<'a> {
             exact: &p.exact,
             prefix: &p.prefix,
             suffix: &p.suffix,
+            language: &p.language,
             translation: &p.translation,
             note: &p.note,
         }
@@ -328,6 +331,17 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let span = doc.front_span(fields.exact.span());
+        let language = fields.language.as_deref().unwrap_or(language);
+        let site_language = &self.loaded.config.language;
+        if fields.translation.is_none() && !same_language(language, site_language) {
+            self.diagnostics.push(
+                Diagnostic::warning(format!(
+                    "quote in `{language}` has no translation into `{site_language}`"
+                ))
+                .at(&doc.file, span.clone())
+                .help("add `translation = \"...\"`: readers see it marked as the editor's translation"),
+            );
+        }
         let selector =
             Selector::new(fields.exact.get_ref(), fields.prefix.as_deref(), fields.suffix.as_deref());
         if selector.exact.is_empty() {
@@ -650,6 +664,12 @@ impl<'a> Resolver<'a> {
         }
         c.clone()
     }
+}
+
+/// Whether two language tags name the same language (`fr` and `fr-FR` do).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    primary(a) == primary(b)
 }
 
 fn finish_quote(quote: PendingQuote, passages: &[Option<Passage>]) -> Option<Quote> {
