@@ -186,6 +186,7 @@ pub struct Position {
     pub quote: Quote,
     pub value: String,
     pub said_by: Option<String>,
+    pub actors: Vec<ActorId>,
     pub as_of: Option<When>,
 }
 

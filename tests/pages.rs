@@ -142,6 +142,21 @@ fn a_comparison_shows_each_position_with_its_quote() {
         "../sources/encyclopedia.html#q-encyclopedia-80"
     );
     assert!(text(select_one(&page, "tr#pos-dispatch")).contains("the army, 2 March 2020"));
+    assert_eq!(href(select_one(&page, "tr#pos-dispatch .position-actors a")), "../actors/garrison.html");
+}
+
+#[test]
+fn a_reading_cites_positions_and_an_actor_lists_the_positions_it_took() {
+    let site = build_fixture("basic");
+    let page = site.page("compare/death-toll.html");
+    let note = select_one(&page, ".reading sup.note-ref a");
+    let target = href(note).trim_start_matches('#').to_string();
+    let footnote = select_one(&page, &format!("[id='{target}']"));
+    assert!(text(footnote).contains("une centaine de rebelles ont été tués"), "{}", text(footnote));
+
+    let garrison = site.page("actors/garrison.html");
+    let links: Vec<String> = select(&garrison, ".actor-positions a").into_iter().map(href).collect();
+    assert_eq!(links, ["../compare/death-toll.html", "../compare/death-toll.html#pos-dispatch"]);
 }
 
 #[test]
@@ -187,7 +202,7 @@ fn sitemap_feed_and_robots_use_the_base_url() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
         .collect();
-    assert_eq!(locations.len(), 17, "every page but 404.html and redirects");
+    assert_eq!(locations.len(), 18, "every page but 404.html and redirects");
     assert!(locations.contains(&"https://example.org/siege/"));
     assert!(locations.contains(&"https://example.org/siege/days/2020-03-04.html"));
     assert!(!locations.iter().any(|l| l.ends_with("404.html") || l.ends_with("karo-falls.html")));
@@ -295,10 +310,10 @@ fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let script = std::fs::read_to_string(site.path("search-index.js")).unwrap();
     let json = script.strip_prefix("window.annalistSearchIndex = ").unwrap().trim_end().trim_end_matches(';');
     let records: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
-    assert_eq!(records.len(), 3 + 1 + 1 + 2 + 1, "events, actors, places, sources, comparisons");
+    assert_eq!(records.len(), 3 + 2 + 1 + 2 + 1, "events, actors, places, sources, comparisons");
     let event = records.iter().find(|r| r["title"] == "Rebels capture Karo").unwrap();
     assert_eq!(event["url"], "days/2020-03-01.html#karo-captured");
-    let actor = records.iter().find(|r| r["kind"] == "Actor").unwrap();
+    let actor = records.iter().find(|r| r["title"] == "The rebels").unwrap();
     assert!(actor["text"].as_str().unwrap().contains("rebelles"), "aliases are searchable");
     let source = records.iter().find(|r| r["title"] == "Siege of Example").unwrap();
     assert!(

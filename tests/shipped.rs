@@ -89,10 +89,31 @@ fn a_reader_finds_spellings_and_every_position() {
     let kona = rows.iter().find(|(name, _)| name == "Kona").expect("the spelling Kona is listed");
     assert!(kona.1.contains("Les islamistes progressent vers le sud"), "France 24 spells it Kona: {kona:?}");
 
-    for comparison in ["death-toll", "konna-retaken", "foreign-troops-sevare", "west-african-force"] {
+    let ansar_dine = site.page("actors/ansar-dine.html");
+    let names: Vec<String> =
+        select(&ansar_dine, "table.names tbody tr td:first-child").into_iter().map(text).collect();
+    for spelling in ["Ansar Dine", "Ansar Edine", "ANSARDINE"] {
+        assert!(names.iter().any(|n| n == spelling), "Ansar Dine's page lists {spelling}: {names:?}");
+    }
+    let reuters = site.page("actors/reuters.html");
+    let stated: Vec<String> = select(&reuters, ".actor-positions a").into_iter().map(href).collect();
+    assert!(
+        stated.iter().any(|h| h.starts_with("../compare/death-toll.html#")),
+        "Reuters' page links to its figure in the death-toll comparison: {stated:?}"
+    );
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut comparisons = 0;
+    for entry in std::fs::read_dir(root.join("content/compare")).unwrap() {
+        let path = entry.unwrap().path();
+        let comparison = path.file_stem().unwrap().to_string_lossy().to_string();
+        let file = std::fs::read_to_string(&path).unwrap();
+        let written = file.lines().filter(|l| l.trim() == "[[positions]]").count();
         let page = site.page(&format!("compare/{comparison}.html"));
         let positions = select(&page, "table.positions tbody tr");
         assert!(positions.len() >= 2, "{comparison} sets at least two versions side by side");
+        assert_eq!(positions.len(), written, "{comparison} shows every position of its file");
+        comparisons += 1;
         for position in positions {
             let cell = |css: &str| position.select(&scraper::Selector::parse(css).unwrap()).next();
             assert!(cell("td.value").is_some_and(|v| !text(v).is_empty()), "{comparison}: a value");
@@ -103,4 +124,5 @@ fn a_reader_finds_spellings_and_every_position() {
             );
         }
     }
+    assert!(comparisons >= 8, "the shipped chronicle has {comparisons} comparisons");
 }

@@ -36,6 +36,9 @@ pub struct PositionFront {
     pub note: Option<String>,
     pub value: String,
     pub said_by: Option<String>,
+    /// Actors who state, claim or relay this position.
+    #[serde(default)]
+    pub actors: Vec<Spanned<String>>,
     pub as_of: Option<Spanned<String>>,
 }
 

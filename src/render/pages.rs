@@ -360,8 +360,32 @@ pub fn actor(chronicle: &Chronicle, actor: &Actor) -> PageView {
     context.insert("role", &actor.role);
     context.insert("affiliations", &actor_links(&actor.affiliations, chronicle, &page));
     context.insert("members", &members);
+    context.insert("positions", &positions_of(&actor.id, chronicle, &page));
     context.insert("actors_href", &page.href(&Page::Actors, None));
     view(page, "actor.html", actor.name.clone(), context, notes)
+}
+
+/// The comparison positions an actor states or relays, each linked to its table row.
+#[derive(Debug, Serialize)]
+struct ActorPosition {
+    question: Link,
+    value: String,
+    href: String,
+}
+
+fn positions_of(actor: &ActorId, chronicle: &Chronicle, page: &Page) -> Vec<ActorPosition> {
+    let mut list = Vec::new();
+    for comparison in chronicle.comparisons.values() {
+        let target = Page::Comparison(comparison.id.clone());
+        for position in comparison.positions.iter().filter(|p| p.actors.contains(actor)) {
+            list.push(ActorPosition {
+                question: link(page, target.clone(), &comparison.question),
+                value: position.value.clone(),
+                href: page.href(&target, Some(&position_anchor(&position.quote.key))),
+            });
+        }
+    }
+    list
 }
 
 pub fn actors(chronicle: &Chronicle) -> PageView {
@@ -502,6 +526,7 @@ struct PositionView {
     id: String,
     value: String,
     said_by: Option<String>,
+    actors: Vec<Link>,
     as_of: Option<String>,
     as_of_datetime: Option<String>,
     quote: QuoteView,
@@ -517,18 +542,17 @@ pub fn comparison(chronicle: &Chronicle, comparison: &Comparison) -> PageView {
             id: position_anchor(&p.quote.key),
             value: p.value.clone(),
             said_by: p.said_by.clone(),
+            actors: actor_links(&p.actors, chronicle, &page),
             as_of: p.as_of.as_ref().map(|w| i18n::when(w, language(chronicle))),
             as_of_datetime: p.as_of.as_ref().map(|w| w.machine()),
             quote: QuoteView::new(&p.quote, chronicle, &page),
         })
         .collect();
-    let reading = render_text(
-        &comparison.text,
-        &Owner::Comparison(comparison.id.clone()),
-        chronicle,
-        &page,
-        &mut notes,
-    );
+    // The reading cites the positions above it as well as its own quotes.
+    let mut reading_text = comparison.text.clone();
+    reading_text.quotes.extend(comparison.positions.iter().map(|p| (p.quote.key.clone(), p.quote.clone())));
+    let reading =
+        render_text(&reading_text, &Owner::Comparison(comparison.id.clone()), chronicle, &page, &mut notes);
     let events: Vec<EventLine> = comparison
         .events
         .iter()

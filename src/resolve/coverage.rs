@@ -103,12 +103,16 @@ fn paragraphs_without_footnotes<F>(doc: &Doc<F>, diagnostics: &mut Diagnostics) 
     }
 }
 
-/// Warns on actors and places that no event, affiliation or region refers to.
+/// Warns on actors and places that no event, comparison position, affiliation or region
+/// refers to.
 fn unreferenced(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagnostics) {
     let mut used: BTreeSet<&str> = BTreeSet::new();
     for event in &chronicle.events {
         used.extend(event.actors.iter().map(|a| a.0.as_str()));
         used.extend(event.places.iter().map(|p| p.0.as_str()));
+    }
+    for position in chronicle.comparisons.values().flat_map(|c| &c.positions) {
+        used.extend(position.actors.iter().map(|a| a.0.as_str()));
     }
     for actor in chronicle.actors.values() {
         used.extend(actor.affiliations.iter().map(|a| a.0.as_str()));
@@ -116,17 +120,19 @@ fn unreferenced(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagno
     for place in chronicle.places.values() {
         used.extend(place.region.iter().map(|p| p.0.as_str()));
     }
+    const ACTOR_HELP: &str = "name it in an event's or a comparison position's `actors`, or remove the file";
+    const PLACE_HELP: &str = "name it in an event's `places` or a place's `region`, or remove the file";
     let docs = loaded
         .actors
         .iter()
-        .map(|d| (&d.id, &d.file, "actor"))
-        .chain(loaded.places.iter().map(|d| (&d.id, &d.file, "place")));
-    for (id, file, kind) in docs {
+        .map(|d| (&d.id, &d.file, "actor", ACTOR_HELP))
+        .chain(loaded.places.iter().map(|d| (&d.id, &d.file, "place", PLACE_HELP)));
+    for (id, file, kind, help) in docs {
         if !used.contains(id.as_str()) {
             diagnostics.push(
                 Diagnostic::warning(format!("{kind} `{id}` is referred to by nothing"))
                     .in_file(file)
-                    .help(format!("name it in an event's `{kind}s`, or remove the file")),
+                    .help(help),
             );
         }
     }

@@ -174,7 +174,8 @@ impl<'a> Resolver<'a> {
             .map(|doc| {
                 let fields: Vec<QuoteFields> = doc.front.positions.iter().map(QuoteFields::from).collect();
                 let positions = self.quotes(doc, &fields);
-                (doc, self.text(doc, &doc.front.attestations), positions)
+                let position_keys: Vec<String> = fields.iter().map(|f| f.key()).collect();
+                (doc, self.text_also_citing(doc, &doc.front.attestations, &position_keys), positions)
             })
             .collect();
 
@@ -257,12 +258,24 @@ impl<'a> Resolver<'a> {
     /// Collects a body's quotes and checks that its markers cite known keys and that
     /// every quote is cited.
     fn text<F>(&mut self, doc: &'a Doc<F>, attestations: &'a [AttestationFront]) -> PendingText {
+        self.text_also_citing(doc, attestations, &[])
+    }
+
+    /// Like `text`, for a body whose markers may also cite `other_keys`: a comparison's
+    /// reading cites its positions, which are quotes of their own.
+    fn text_also_citing<F>(
+        &mut self,
+        doc: &'a Doc<F>,
+        attestations: &'a [AttestationFront],
+        other_keys: &[String],
+    ) -> PendingText {
         let fields: Vec<QuoteFields> = attestations.iter().map(QuoteFields::from).collect();
         let quotes = self.quotes(doc, &fields);
-        let keys: Vec<&str> = quotes.iter().map(|(q, _)| q.key.as_str()).collect();
+        let keys: Vec<&str> =
+            quotes.iter().map(|(q, _)| q.key.as_str()).chain(other_keys.iter().map(String::as_str)).collect();
         let mut cited = BTreeSet::new();
         for (key, range) in markers::citations(&doc.body) {
-            let known = fields.iter().any(|f| f.key() == key);
+            let known = fields.iter().any(|f| f.key() == key) || other_keys.contains(&key);
             if !known {
                 let span = doc.body_offset + range.start..doc.body_offset + range.end;
                 self.diagnostics.push(
@@ -572,11 +585,13 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let as_of = front.as_of.as_ref().and_then(|d| self.when(doc, d));
+            let actors = self.ids(doc, &front.actors, Kind::Actor, ActorId);
             if let Some(quote) = finish_quote(pending, passages) {
                 resolved.push(Position {
                     quote,
                     value: front.value.clone(),
                     said_by: front.said_by.clone(),
+                    actors,
                     as_of,
                 });
             }
