@@ -250,6 +250,8 @@ pub struct Chronicle {
     pub redirects: Vec<Redirect>,
     /// A fingerprint of the content, cited as the version of every page.
     pub version: String,
+    /// The interface text in the chronicle's language.
+    pub interface: crate::load::interface::Interface,
 }
 
 /// A URL published under a former id, and the thing it now leads to.

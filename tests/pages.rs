@@ -356,3 +356,45 @@ fn anchors_do_not_move_when_content_is_added_elsewhere() {
     }
     assert!(ids(&after.page("days/2020-03-01.html")).contains("aaa-first"));
 }
+
+#[test]
+fn a_french_chronicle_gets_a_french_interface_and_french_dates() {
+    let dir = copy_fixture("basic");
+    let config = dir.path().join("chronicle.toml");
+    let french =
+        std::fs::read_to_string(&config).unwrap().replace("language = \"en\"", "language = \"fr-FR\"");
+    std::fs::write(&config, french).unwrap();
+    let site = build_at(dir.path());
+    assert!(
+        !site.diagnostics.contains("interface text"),
+        "fr-FR takes the theme's fr table: {}",
+        site.diagnostics
+    );
+
+    let day = site.page("days/2020-03-01.html");
+    assert_eq!(select_one(&day, "html").value().attr("lang"), Some("fr-FR"));
+    assert_eq!(text(select_one(&day, "h1")), "dimanche 1er mars 2020");
+    let nav: Vec<String> = select(&day, ".site-header nav li a").into_iter().map(text).collect();
+    assert_eq!(nav, ["Jours", "Acteurs", "Lieux", "Sources", "Comparaisons"]);
+    assert_eq!(text(select_one(&day, ".cite summary")), "Citer cette page");
+    let label: String = select(&day, ".notes .translation .label")[0].text().collect();
+    assert_eq!(label, "Notre traduction\u{a0}:", "French puts a no-break space before a colon");
+
+    let index = site.page("index.html");
+    let counts = text(select_one(&index, ".counts"));
+    assert!(counts.starts_with("3 événements · 2 sources"), "{counts}");
+    assert_eq!(text(select_one(&site.page("404.html"), "h1")), "Page introuvable");
+}
+
+#[test]
+fn a_language_without_interface_text_is_built_in_english_with_a_warning() {
+    let dir = copy_fixture("basic");
+    let config = dir.path().join("chronicle.toml");
+    let text_of = std::fs::read_to_string(&config).unwrap().replace("language = \"en\"", "language = \"pt\"");
+    std::fs::write(&config, text_of).unwrap();
+    let site = build_at(dir.path());
+    assert!(site.diagnostics.contains("no interface text for language `pt`"), "{}", site.diagnostics);
+    assert!(site.diagnostics.contains("i18n/pt.toml"), "the help names the file to add");
+    let day = site.page("days/2020-03-01.html");
+    assert_eq!(text(select_one(&day, "h1")), "Sunday 1 March 2020");
+}

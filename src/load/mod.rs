@@ -3,6 +3,7 @@
 //! file into its front matter struct and reports what cannot be parsed.
 
 pub mod front;
+pub mod interface;
 mod theme;
 
 use crate::config::{self, Config};

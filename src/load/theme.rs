@@ -1,8 +1,11 @@
-//! The theme: tera templates and static files. A chronicle's own
-//! `themes/<name>/{templates,static}` wins; the default theme is also built into the
-//! binary, so a chronicle needs no copy of it.
+//! The theme: tera templates, static files and interface text. A chronicle's own
+//! `themes/<name>/{templates,static,i18n}` wins; the default theme is also built into
+//! the binary, so a chronicle needs no copy of it, and its interface text fills in any
+//! language a chronicle's theme does not translate.
 
+use super::interface::Interface;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Debug, Default)]
@@ -11,6 +14,8 @@ pub struct Theme {
     pub templates: Vec<SourceText>,
     /// (path under the output root, bytes), e.g. ("style.css", ...).
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// Interface text by language tag, e.g. "fr", with the file it came from.
+    pub interfaces: BTreeMap<String, (SourceText, Interface)>,
 }
 
 macro_rules! builtin {
@@ -37,13 +42,19 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/404.html",
     "static/style.css",
     "static/search.js",
+    "i18n/en.toml",
+    "i18n/fr.toml",
 ];
 
 impl Theme {
     pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Option<Theme> {
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
-            return Some(Theme::from_dir(root, &dir, diagnostics));
+            let mut theme = Theme::from_dir(root, &dir, diagnostics);
+            for (language, table) in Theme::builtin().interfaces {
+                theme.interfaces.entry(language).or_insert(table);
+            }
+            return Some(theme);
         }
         if name == "default" {
             return Some(Theme::builtin());
@@ -92,6 +103,20 @@ impl Theme {
             }
         } else if let Some(path) = relative.strip_prefix("static/") {
             self.static_files.push((path.to_string(), bytes));
+        } else if let Some(language) = relative.strip_prefix("i18n/").and_then(|n| n.strip_suffix(".toml")) {
+            let path = format!("{shown_dir}/{relative}");
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let file = SourceText::new(path, text);
+                    if let Some(table) = Interface::parse(&file, diagnostics) {
+                        self.interfaces.insert(language.to_string(), (file, table));
+                    }
+                }
+                Err(_) => diagnostics.push(
+                    Diagnostic::error(format!("{path} is not valid UTF-8"))
+                        .help("interface text is UTF-8 TOML"),
+                ),
+            }
         }
     }
 }
@@ -113,5 +138,26 @@ mod tests {
         let mut built_in: Vec<String> = BUILTIN.iter().map(|(path, _)| path.to_string()).collect();
         built_in.sort();
         assert_eq!(built_in, on_disk);
+    }
+
+    #[test]
+    fn the_built_in_languages_parse_and_translate_every_text() {
+        let mut diagnostics = Diagnostics::default();
+        let theme = Theme::builtin();
+        assert_eq!(theme.interfaces.keys().collect::<Vec<_>>(), ["en", "fr"], "both tables parse");
+        let english = &theme.interfaces["en"].1;
+        for (language, (_, table)) in &theme.interfaces {
+            let keys = |t: &Interface| t.text.keys().cloned().collect::<Vec<_>>();
+            assert!(!table.text.is_empty(), "{language} parses");
+            assert_eq!(keys(table), keys(english), "{language} translates exactly the English keys");
+        }
+        let french = super::super::interface::select(&theme.interfaces, "fr-CA", &mut diagnostics).unwrap();
+        assert_eq!(diagnostics.warning_count(), 0, "fr-CA takes fr without a warning");
+        assert_eq!(
+            french.long_day(chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap()),
+            "mardi 1er janvier 2013"
+        );
+        assert_eq!(french.count("n_events", 0), "0 événement");
+        assert_eq!(english.count("n_events", 0), "0 events");
     }
 }

@@ -48,9 +48,11 @@ pub fn cite(page: &Page, title: &str, chronicle: &Chronicle) -> Cite {
     if !config.editors.is_empty() {
         text.push_str(&format!("{}. ", config.editors.join(", ")));
     }
-    text.push_str(&format!("“{title}.” In {}, version {version}", config.title));
+    let words = &chronicle.interface;
+    let (open, close, within) = (words.text("quote_open"), words.text("quote_close"), words.text("cite_in"));
+    text.push_str(&format!("{open}{title}.{close} {within} {}, version {version}", config.title));
     if let Some(day) = updated {
-        text.push_str(&format!(", {}", super::i18n::short_day(day, &config.language)));
+        text.push_str(&format!(", {}", words.day(day)));
     }
     text.push_str(&format!(". {url}"));
 

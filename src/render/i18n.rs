@@ -1,97 +1,151 @@
-//! Dates and labels in the site's language (English and French for now).
+//! Dates and labels in the site's language, from the theme's interface text, and the
+//! `t` function through which templates read it.
 
 use crate::load::front::{ActorKind, SourceKind};
+use crate::load::interface::Interface;
 use crate::resolve::dates::When;
-use chrono::{Datelike, NaiveDate};
-
-use crate::resolve::dates::{EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS};
-
-fn french(language: &str) -> bool {
-    language == "fr" || language.starts_with("fr-")
-}
-
-fn month(m: u32, language: &str) -> &'static str {
-    let names = if french(language) { FR_MONTHS } else { EN_MONTHS };
-    names[(m as usize + 11) % 12]
-}
-
-/// "Thursday 10 January 2013" / "jeudi 10 janvier 2013".
-pub fn long_day(day: NaiveDate, language: &str) -> String {
-    let names = if french(language) { FR_DAYS } else { EN_DAYS };
-    let weekday = names[day.weekday().num_days_from_monday() as usize];
-    format!("{weekday} {}", short_day(day, language))
-}
-
-/// "10 January 2013".
-pub fn short_day(day: NaiveDate, language: &str) -> String {
-    format!("{} {} {}", day.day(), month(day.month(), language), day.year())
-}
+use std::collections::HashMap;
 
 /// A date of any precision, as a reader reads it.
-pub fn when(when: &When, language: &str) -> String {
-    let fr = french(language);
+pub fn when(when: &When, interface: &Interface) -> String {
+    let words = &interface.dates;
     match when {
-        When::Day(d) => short_day(*d, language),
+        When::Day(d) => interface.day(*d),
         When::Time { date, time, offset } => {
             let zone = match offset {
-                Some(o) if o.local_minus_utc() == 0 => " GMT".to_string(),
+                Some(o) if o.local_minus_utc() == 0 => format!(" {}", words.gmt),
                 Some(o) => format!(" (UTC{o})"),
                 None => String::new(),
             };
-            format!("{}, {}{zone}", short_day(*date, language), time.format("%H:%M"))
+            let time = format!("{}{zone}", time.format("%H:%M"));
+            words.time.replace("{date}", &interface.day(*date)).replace("{time}", &time)
         }
         When::Range(a, b) => {
-            let (from, to) = if fr { ("du", "au") } else { ("", "to") };
-            format!("{from} {} {to} {}", short_day(*a, language), short_day(*b, language)).trim().to_string()
+            words.range.replace("{from}", &interface.day(*a)).replace("{to}", &interface.day(*b))
         }
         When::Night(d) => {
             let next = d.succ_opt().unwrap_or(*d);
-            if fr {
-                format!("nuit du {} au {}", short_day(*d, language), short_day(next, language))
-            } else {
-                format!("night of {} to {}", short_day(*d, language), short_day(next, language))
-            }
+            words.night.replace("{from}", &interface.day(*d)).replace("{to}", &interface.day(next))
         }
-        When::Month(y, m) => format!("{} {y}", month(*m, language)),
+        When::Month(y, m) => {
+            words.month.replace("{month}", interface.month(*m)).replace("{year}", &y.to_string())
+        }
         When::Year(y) => y.to_string(),
-        When::Undated => (if fr { "non daté" } else { "undated" }).to_string(),
+        When::Undated => words.undated.clone(),
     }
 }
 
-pub fn actor_kind(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "People",
-        ActorKind::ArmedGroup => "Armed groups",
-        ActorKind::Army => "Armies",
-        ActorKind::State => "States",
-        ActorKind::Organisation => "Organisations",
-        ActorKind::Media => "Media",
-        ActorKind::Other => "Others",
-    }
+pub fn actor_kind(kind: ActorKind, interface: &Interface) -> String {
+    interface.text(match kind {
+        ActorKind::Person => "kind_person",
+        ActorKind::ArmedGroup => "kind_armed_group",
+        ActorKind::Army => "kind_army",
+        ActorKind::State => "kind_state",
+        ActorKind::Organisation => "kind_organisation",
+        ActorKind::Media => "kind_media",
+        ActorKind::Other => "kind_other",
+    })
 }
 
-pub fn source_kind(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::NewsArticle => "News article",
-        SourceKind::Encyclopedia => "Encyclopedia extract",
-        SourceKind::ReaderComments => "Reader comments",
-        SourceKind::Statement => "Statement",
-        SourceKind::Other => "Document",
+pub fn source_kind(kind: SourceKind, interface: &Interface) -> String {
+    interface.text(match kind {
+        SourceKind::NewsArticle => "source_news_article",
+        SourceKind::Encyclopedia => "source_encyclopedia",
+        SourceKind::ReaderComments => "source_reader_comments",
+        SourceKind::Statement => "source_statement",
+        SourceKind::Other => "source_other",
+    })
+}
+
+/// The templates' `t(key="…")`, `t(key="…", n=count)` and `t(key="…", file=…)`: a text of
+/// the interface table; an unknown key is a template error, so `build` reports it.
+pub fn tera_function(interface: Interface) -> impl tera::Function {
+    move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+        let key = args.get("key").and_then(|k| k.as_str()).ok_or("t() needs key=\"…\"")?;
+        if !interface.text.contains_key(key) {
+            return Err(format!("no interface text `{key}` in the theme's i18n tables").into());
+        }
+        let mut text = match args.get("n").and_then(|n| n.as_u64()) {
+            Some(n) => interface.count(key, n),
+            None => interface.text(key),
+        };
+        for (name, value) in args.iter().filter(|(name, _)| !matches!(name.as_str(), "key" | "n")) {
+            let value = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+            text = text.replace(&format!("{{{name}}}"), &value);
+        }
+        Ok(tera::Value::String(text))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::interface::Text;
+
+    fn table(pattern_lang: &str) -> Interface {
+        let (months, weekdays, range, night, first) = if pattern_lang == "fr" {
+            (
+                [
+                    "janvier",
+                    "février",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "août",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "décembre",
+                ],
+                ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+                "du {from} au {to}",
+                "nuit du {from} au {to}",
+                "1er",
+            )
+        } else {
+            (
+                [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                ],
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+                "{from} to {to}",
+                "night of {from} to {to}",
+                "1",
+            )
+        };
+        let mut interface = Interface::default();
+        interface.dates.months = months.map(String::from);
+        interface.dates.weekdays = weekdays.map(String::from);
+        interface.dates.day = "{day} {month} {year}".into();
+        interface.dates.first_of_month = first.into();
+        interface.dates.long_day = "{weekday} {day} {month} {year}".into();
+        interface.dates.range = range.into();
+        interface.dates.night = night.into();
+        interface.text.insert("x".into(), Text::Plain("X".into()));
+        interface
+    }
 
     #[test]
-    fn formats_days_in_english_and_french() {
-        let day = NaiveDate::from_ymd_opt(2013, 1, 10).unwrap();
-        assert_eq!(long_day(day, "en"), "Thursday 10 January 2013");
-        assert_eq!(long_day(day, "fr"), "jeudi 10 janvier 2013");
+    fn formats_dates_in_english_and_french() {
+        let day = chrono::NaiveDate::from_ymd_opt(2013, 1, 10).unwrap();
+        assert_eq!(table("en").long_day(day), "Thursday 10 January 2013");
+        assert_eq!(table("fr").long_day(day), "jeudi 10 janvier 2013");
         let night = When::parse("night 2013-01-14/2013-01-15").unwrap();
-        assert_eq!(when(&night, "en"), "night of 14 January 2013 to 15 January 2013");
-        let range = When::parse("2013-01-11/2013-01-14").unwrap();
-        assert_eq!(when(&range, "fr"), "du 11 janvier 2013 au 14 janvier 2013");
+        assert_eq!(when(&night, &table("en")), "night of 14 January 2013 to 15 January 2013");
+        let range = When::parse("2013-01-01/2013-01-14").unwrap();
+        assert_eq!(when(&range, &table("fr")), "du 1er janvier 2013 au 14 janvier 2013");
     }
 }

@@ -14,6 +14,7 @@ mod source_text;
 pub mod text;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::interface::Interface;
 use crate::load::Theme;
 use crate::model::Chronicle;
 use crate::write::OutputFile;
@@ -54,7 +55,7 @@ fn page_views(chronicle: &Chronicle) -> Vec<PageView> {
     views.extend(chronicle.sources.values().map(|s| pages::source(chronicle, s)));
     views.push(pages::comparisons(chronicle));
     views.extend(chronicle.comparisons.values().map(|c| pages::comparison(chronicle, c)));
-    views.push(pages::not_found());
+    views.push(pages::not_found(chronicle));
     views
 }
 
@@ -63,7 +64,7 @@ pub fn render(
     theme: &Theme,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
-    let tera = templates(theme, diagnostics)?;
+    let tera = templates(theme, &chronicle.interface, diagnostics)?;
     let config = &chronicle.config;
     let site = Site {
         title: &config.title,
@@ -119,8 +120,9 @@ pub fn render(
     (!diagnostics.has_errors()).then_some(files)
 }
 
-fn templates(theme: &Theme, diagnostics: &mut Diagnostics) -> Option<Tera> {
+fn templates(theme: &Theme, interface: &Interface, diagnostics: &mut Diagnostics) -> Option<Tera> {
     let mut tera = Tera::default();
+    tera.register_function("t", i18n::tera_function(interface.clone()));
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which is valid but makes every URL unreadable.
     tera.set_escape_fn(highlight::escape);

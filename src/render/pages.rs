@@ -43,10 +43,6 @@ pub struct PageView {
     pub context: Context,
 }
 
-fn language(chronicle: &Chronicle) -> &str {
-    &chronicle.config.language
-}
-
 fn in_range(chronicle: &Chronicle, day: NaiveDate) -> bool {
     (chronicle.config.start..=chronicle.config.end).contains(&day)
 }
@@ -91,7 +87,7 @@ pub fn event_view(event: &Event, chronicle: &Chronicle, page: &Page, notes: &mut
     EventView {
         id: event.id.0.clone(),
         title: event.title.clone(),
-        when: i18n::when(&event.when, language(chronicle)),
+        when: i18n::when(&event.when, &chronicle.interface),
         datetime: event.when.machine(),
         precision: event.when.precision(),
         date_basis: event.date_basis.clone(),
@@ -126,7 +122,7 @@ pub struct EventLine {
 fn event_line(event: &Event, chronicle: &Chronicle, page: &Page) -> EventLine {
     EventLine {
         title: event.title.clone(),
-        when: i18n::when(&event.when, language(chronicle)),
+        when: i18n::when(&event.when, &chronicle.interface),
         datetime: event.when.machine(),
         href: event_href(event, chronicle, page),
     }
@@ -135,8 +131,10 @@ fn event_line(event: &Event, chronicle: &Chronicle, page: &Page) -> EventLine {
 /// A reader-facing name for what owns a footnote, for backlinks.
 pub fn owner_title(owner: &Owner, chronicle: &Chronicle) -> String {
     match owner {
-        Owner::Intro => "Introduction".to_string(),
-        Owner::Day(day) => format!("Note on {}", i18n::short_day(*day, language(chronicle))),
+        Owner::Intro => chronicle.interface.text("introduction"),
+        Owner::Day(day) => {
+            chronicle.interface.text("note_on").replace("{date}", &chronicle.interface.day(*day))
+        }
         Owner::Event(id) => chronicle.event(id).map_or_else(|| id.0.clone(), |e| e.title.clone()),
         Owner::Actor(id) => chronicle.actors.get(id).map_or_else(|| id.0.clone(), |a| a.name.clone()),
         Owner::Place(id) => chronicle.places.get(id).map_or_else(|| id.0.clone(), |p| p.name.clone()),
@@ -180,7 +178,7 @@ pub fn index(chronicle: &Chronicle) -> PageView {
                 .map(|e| event_line(e, chronicle, &page))
                 .collect();
             DayLine {
-                label: i18n::long_day(day, language(chronicle)),
+                label: chronicle.interface.long_day(day),
                 date: day.to_string(),
                 href: page.href(&Page::Day(day), None),
                 others: starting.len() - headlines.len(),
@@ -206,14 +204,8 @@ pub fn index(chronicle: &Chronicle) -> PageView {
     context.insert("after", &after);
     context.insert("imprecise", &imprecise);
     context.insert("undated", &undated);
-    context.insert(
-        "range",
-        &format!(
-            "{} – {}",
-            i18n::short_day(start, language(chronicle)),
-            i18n::short_day(end, language(chronicle))
-        ),
-    );
+    context
+        .insert("range", &format!("{} – {}", chronicle.interface.day(start), chronicle.interface.day(end)));
     context.insert(
         "counts",
         &[
@@ -253,17 +245,17 @@ pub fn day(chronicle: &Chronicle, day: NaiveDate) -> PageView {
         ongoing(chronicle, day).into_iter().map(|e| event_line(e, chronicle, &page)).collect();
     let neighbour = |d: Option<NaiveDate>| {
         d.filter(|d| in_range(chronicle, *d))
-            .map(|d| link(&page, Page::Day(d), i18n::long_day(d, language(chronicle))))
+            .map(|d| link(&page, Page::Day(d), chronicle.interface.long_day(d)))
     };
     let mut context = Context::new();
     context.insert("date", &day.to_string());
-    context.insert("label", &i18n::long_day(day, language(chronicle)));
+    context.insert("label", &chronicle.interface.long_day(day));
     context.insert("note", &note);
     context.insert("events", &events);
     context.insert("ongoing", &ongoing);
     context.insert("previous", &neighbour(day.pred_opt()));
     context.insert("next", &neighbour(day.succ_opt()));
-    let title = i18n::long_day(day, language(chronicle));
+    let title = chronicle.interface.long_day(day);
     view(page, "day.html", title, context, notes)
 }
 
@@ -356,7 +348,7 @@ pub fn actor(chronicle: &Chronicle, actor: &Actor) -> PageView {
         .map(|a| link(&page, Page::Actor(a.id.clone()), &a.name))
         .collect();
     context.insert("name", &actor.name);
-    context.insert("kind", &i18n::actor_kind(actor.kind));
+    context.insert("kind", &i18n::actor_kind(actor.kind, &chronicle.interface));
     context.insert("role", &actor.role);
     context.insert("affiliations", &actor_links(&actor.affiliations, chronicle, &page));
     context.insert("members", &members);
@@ -390,11 +382,11 @@ fn positions_of(actor: &ActorId, chronicle: &Chronicle, page: &Page) -> Vec<Acto
 
 pub fn actors(chronicle: &Chronicle) -> PageView {
     let page = Page::Actors;
-    let mut groups: Vec<(&'static str, Vec<Link>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<Link>)> = Vec::new();
     let mut by_kind: Vec<&Actor> = chronicle.actors.values().collect();
     by_kind.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     for actor in by_kind {
-        let label = i18n::actor_kind(actor.kind);
+        let label = i18n::actor_kind(actor.kind, &chronicle.interface);
         let entry = link(&page, Page::Actor(actor.id.clone()), &actor.name);
         match groups.last_mut() {
             Some((last, list)) if *last == label => list.push(entry),
@@ -403,7 +395,7 @@ pub fn actors(chronicle: &Chronicle) -> PageView {
     }
     let mut context = Context::new();
     context.insert("groups", &groups);
-    view(page, "actors.html", "Actors".to_string(), context, Notes::default())
+    view(page, "actors.html", chronicle.interface.text("actors"), context, Notes::default())
 }
 
 pub fn place(chronicle: &Chronicle, place: &Place) -> PageView {
@@ -450,12 +442,12 @@ pub fn places(chronicle: &Chronicle) -> PageView {
     let links: Vec<Link> = list.iter().map(|p| link(&page, Page::Place(p.id.clone()), &p.name)).collect();
     let mut context = Context::new();
     context.insert("places", &links);
-    view(page, "places.html", "Places".to_string(), context, Notes::default())
+    view(page, "places.html", chronicle.interface.text("places"), context, Notes::default())
 }
 
 #[derive(Debug, Serialize)]
 struct MetaRow {
-    label: &'static str,
+    label: String,
     value: String,
     inferred: Option<String>,
 }
@@ -465,17 +457,18 @@ pub fn source(chronicle: &Chronicle, source: &Source) -> PageView {
     let mut notes = Notes::default();
     let provenance =
         render_text(&source.notes, &Owner::Source(source.id.clone()), chronicle, &page, &mut notes);
-    let row = |label: &'static str, field: &str, value: Option<String>| {
+    let row = |field: &str, value: Option<String>| {
+        let label = chronicle.interface.text(field);
         value.map(|value| MetaRow { label, value, inferred: source.inferred.get(field).cloned() })
     };
     let meta: Vec<MetaRow> = [
-        row("Title", "title", Some(source.title.clone())),
-        row("Publisher", "publisher", source.publisher.clone()),
-        row("Author", "author", source.author.clone()),
-        row("Published", "published", source.published.as_ref().map(|w| i18n::when(w, language(chronicle)))),
-        row("Kind", "kind", Some(i18n::source_kind(source.kind).to_string())),
-        row("Language", "language", Some(source.language.clone())),
-        row("Seed", "seed", Some(source.seed_path.clone())),
+        row("title", Some(source.title.clone())),
+        row("publisher", source.publisher.clone()),
+        row("author", source.author.clone()),
+        row("published", source.published.as_ref().map(|w| i18n::when(w, &chronicle.interface))),
+        row("kind", Some(i18n::source_kind(source.kind, &chronicle.interface))),
+        row("language", Some(source.language.clone())),
+        row("seed", Some(source.seed_path.clone())),
     ]
     .into_iter()
     .flatten()
@@ -499,7 +492,7 @@ pub fn sources(chronicle: &Chronicle) -> PageView {
         href: String,
         publisher: Option<String>,
         published: Option<String>,
-        kind: &'static str,
+        kind: String,
         lang: String,
         citations: usize,
     }
@@ -510,15 +503,15 @@ pub fn sources(chronicle: &Chronicle) -> PageView {
             title: s.title.clone(),
             href: page.href(&Page::Source(s.id.clone()), None),
             publisher: s.publisher.clone(),
-            published: s.published.as_ref().map(|w| i18n::when(w, language(chronicle))),
-            kind: i18n::source_kind(s.kind),
+            published: s.published.as_ref().map(|w| i18n::when(w, &chronicle.interface)),
+            kind: i18n::source_kind(s.kind, &chronicle.interface),
             lang: s.language.clone(),
             citations: s.citations.len(),
         })
         .collect();
     let mut context = Context::new();
     context.insert("sources", &list);
-    view(page, "sources.html", "Sources".to_string(), context, Notes::default())
+    view(page, "sources.html", chronicle.interface.text("sources"), context, Notes::default())
 }
 
 #[derive(Debug, Serialize)]
@@ -543,7 +536,7 @@ pub fn comparison(chronicle: &Chronicle, comparison: &Comparison) -> PageView {
             value: p.value.clone(),
             said_by: p.said_by.clone(),
             actors: actor_links(&p.actors, chronicle, &page),
-            as_of: p.as_of.as_ref().map(|w| i18n::when(w, language(chronicle))),
+            as_of: p.as_of.as_ref().map(|w| i18n::when(w, &chronicle.interface)),
             as_of_datetime: p.as_of.as_ref().map(|w| w.machine()),
             quote: QuoteView::new(&p.quote, chronicle, &page),
         })
@@ -576,9 +569,10 @@ pub fn comparisons(chronicle: &Chronicle) -> PageView {
         .collect();
     let mut context = Context::new();
     context.insert("comparisons", &list);
-    view(page, "comparisons.html", "Comparisons".to_string(), context, Notes::default())
+    view(page, "comparisons.html", chronicle.interface.text("comparisons"), context, Notes::default())
 }
 
-pub fn not_found() -> PageView {
-    view(Page::NotFound, "404.html", "Page not found".to_string(), Context::new(), Notes::default())
+pub fn not_found(chronicle: &Chronicle) -> PageView {
+    let title = chronicle.interface.text("page_not_found");
+    view(Page::NotFound, "404.html", title, Context::new(), Notes::default())
 }

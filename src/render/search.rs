@@ -14,7 +14,7 @@ struct Record {
     /// What the result shows.
     title: String,
     /// Event, Actor, Place, Source or Comparison.
-    kind: &'static str,
+    kind: String,
     /// The target, relative to the site root, with its anchor.
     url: String,
     /// Everything the record can be found by: names, aliases, text.
@@ -40,7 +40,7 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
         let names: Vec<&str> = names.map(String::as_str).collect();
         records.push(Record {
             title: event.title.clone(),
-            kind: "Event",
+            kind: chronicle.interface.text("search_event"),
             url: event_href(event, chronicle, &root),
             text: format!("{} {} {}", event.title, names.join(" "), plain_text(&event.text.markdown)),
         });
@@ -48,7 +48,7 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
     for actor in chronicle.actors.values() {
         records.push(Record {
             title: actor.name.clone(),
-            kind: "Actor",
+            kind: chronicle.interface.text("search_actor"),
             url: root.href(&Page::Actor(actor.id.clone()), None),
             text: format!(
                 "{} {} {}",
@@ -61,7 +61,7 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
     for place in chronicle.places.values() {
         records.push(Record {
             title: place.name.clone(),
-            kind: "Place",
+            kind: chronicle.interface.text("search_place"),
             url: root.href(&Page::Place(place.id.clone()), None),
             text: format!("{} {}", place.name, place.aliases.join(" ")),
         });
@@ -69,7 +69,7 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
     for source in chronicle.sources.values() {
         records.push(Record {
             title: source.title.clone(),
-            kind: "Source",
+            kind: chronicle.interface.text("search_source"),
             url: root.href(&Page::Source(source.id.clone()), None),
             // The whole document: a reader may remember a phrase rather than a title.
             text: format!(
@@ -84,7 +84,7 @@ pub fn index(chronicle: &Chronicle) -> OutputFile {
         let values: Vec<&str> = comparison.positions.iter().map(|p| p.value.as_str()).collect();
         records.push(Record {
             title: comparison.question.clone(),
-            kind: "Comparison",
+            kind: chronicle.interface.text("search_comparison"),
             url: root.href(&Page::Comparison(comparison.id.clone()), None),
             text: format!("{} {}", comparison.question, values.join(" ")),
         });

@@ -17,11 +17,13 @@ pub fn redirects(chronicle: &Chronicle, language: &str) -> Vec<OutputFile> {
             let from = own_page(&redirect.from);
             let to = own_page(&redirect.to);
             let href = escape(&from.href(&to, None));
+            let moved = escape(&chronicle.interface.text("moved"));
+            let moved_to = escape(&chronicle.interface.text("moved_to"));
             let html = format!(
-                "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n\
+                "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n\
                  <link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n\
                  <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n\
-                 <p>This page has moved to <a href=\"{href}\">{}</a>.</p>\n</body>\n</html>\n",
+                 <p>{moved_to} <a href=\"{href}\">{}</a>.</p>\n</body>\n</html>\n",
                 escape(&to.absolute(base)),
                 escape(&to.absolute(base)),
             );

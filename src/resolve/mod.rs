@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::front::{
     AttestationFront, ComparisonFront, Coordinates, EventFront, PositionFront, SourceFront,
 };
+use crate::load::interface::{self, Interface};
 use crate::load::{Doc, Loaded};
 use crate::model::*;
 use dates::When;
@@ -196,6 +197,7 @@ impl<'a> Resolver<'a> {
             coverage: Default::default(),
             redirects: self.redirects(),
             version: loaded.version(),
+            interface: self.interface(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, finish(text));
@@ -603,6 +605,21 @@ impl<'a> Resolver<'a> {
             positions: resolved,
             text,
         }
+    }
+
+    /// The interface text for the chronicle's language.
+    fn interface(&mut self) -> Interface {
+        let language = &self.loaded.config.language;
+        let selected = interface::select(&self.loaded.theme.interfaces, language, self.diagnostics);
+        selected.unwrap_or_else(|| {
+            let help = format!("add the theme's i18n/{}.toml (see the default theme's)", interface::FALLBACK);
+            self.diagnostics.push(
+                Diagnostic::error("the theme has no interface text")
+                    .at(&self.loaded.config_file, 0..0)
+                    .help(help),
+            );
+            Interface::default()
+        })
     }
 
     fn when<F>(&mut self, doc: &Doc<F>, value: &Spanned<String>) -> Option<When> {

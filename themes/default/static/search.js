@@ -68,7 +68,7 @@
     results.hidden = !input.value.trim();
     if (input.value.trim() && !list.length) {
       var none = document.createElement("li");
-      none.textContent = "Nothing found.";
+      none.textContent = form.getAttribute("data-nothing-found") || "";
       results.appendChild(none);
     }
   }

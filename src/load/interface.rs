@@ -1,0 +1,157 @@
+//! The interface text: a theme's translation tables (`themes/<name>/i18n/<lang>.toml`),
+//! one per language, each a set of dates' words and patterns and of named texts.
+
+use crate::config::toml_error;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The language whose table fills in what another table leaves out.
+pub const FALLBACK: &str = "en";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    /// Counts up to this one take the singular; below it only if zero does too.
+    pub singular_up_to: u64,
+    pub singular_includes_zero: bool,
+    pub dates: DateWords,
+    pub text: BTreeMap<String, Text>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    pub months: [String; 12],
+    /// Monday first.
+    pub weekdays: [String; 7],
+    pub day: String,
+    pub first_of_month: String,
+    pub long_day: String,
+    pub month: String,
+    pub time: String,
+    pub range: String,
+    pub night: String,
+    pub undated: String,
+    pub gmt: String,
+}
+
+/// A named text, or a pair of them for a count: `{ one = "…", other = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Plural { one: String, other: String },
+}
+
+impl Interface {
+    /// Parses one table; errors point into the file.
+    pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Interface> {
+        match toml::from_str(&file.text) {
+            Ok(interface) => Some(interface),
+            Err(error) => {
+                diagnostics.push(toml_error(&error, file, 0));
+                None
+            }
+        }
+    }
+
+    /// The text named `key`, or the key itself when the table lacks it (which `check`
+    /// reports, so a page never shows an empty label).
+    pub fn text(&self, key: &str) -> String {
+        match self.text.get(key) {
+            Some(Text::Plain(text)) => text.clone(),
+            Some(Text::Plural { other, .. }) => other.clone(),
+            None => key.to_string(),
+        }
+    }
+
+    /// The text named `key` for a count `n`, with `{n}` replaced.
+    pub fn count(&self, key: &str, n: u64) -> String {
+        let singular = n <= self.singular_up_to && (n > 0 || self.singular_includes_zero);
+        let text = match self.text.get(key) {
+            Some(Text::Plain(text)) => text.clone(),
+            Some(Text::Plural { one, other }) => (if singular { one } else { other }).clone(),
+            None => key.to_string(),
+        };
+        text.replace("{n}", &n.to_string())
+    }
+
+    pub fn month(&self, month: u32) -> &str {
+        &self.dates.months[(month as usize + 11) % 12]
+    }
+
+    /// "10 January 2013", "1er janvier 2013".
+    pub fn day(&self, day: NaiveDate) -> String {
+        let number = if day.day() == 1 { self.dates.first_of_month.clone() } else { day.day().to_string() };
+        self.dates
+            .day
+            .replace("{day}", &number)
+            .replace("{month}", self.month(day.month()))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// "Thursday 10 January 2013", "jeudi 10 janvier 2013".
+    pub fn long_day(&self, day: NaiveDate) -> String {
+        let weekday = &self.dates.weekdays[day.weekday().num_days_from_monday() as usize];
+        let number = if day.day() == 1 { self.dates.first_of_month.clone() } else { day.day().to_string() };
+        self.dates
+            .long_day
+            .replace("{weekday}", weekday)
+            .replace("{day}", &number)
+            .replace("{month}", self.month(day.month()))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// Fills in, from `fallback`, every text this table lacks; returns the keys filled.
+    fn complete_from(&mut self, fallback: &Interface) -> Vec<String> {
+        let mut missing = Vec::new();
+        for (key, text) in &fallback.text {
+            if !self.text.contains_key(key) {
+                self.text.insert(key.clone(), text.clone());
+                missing.push(key.clone());
+            }
+        }
+        missing
+    }
+}
+
+/// Picks the table for `language` ("fr-CA" takes `fr-CA.toml`, else `fr.toml`), completed
+/// from the fallback language's; warns when there is none, or when it lacks texts.
+pub fn select(
+    tables: &BTreeMap<String, (SourceText, Interface)>,
+    language: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Interface> {
+    let primary = language.split('-').next().unwrap_or(language);
+    let fallback = tables.get(FALLBACK).map(|(_, table)| table);
+    let Some((file, table)) = tables.get(language).or_else(|| tables.get(primary)) else {
+        if fallback.is_some() {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "the theme has no interface text for language `{language}`; the interface is in English"
+                ))
+                .help(format!("add the theme's i18n/{primary}.toml, translated from i18n/{FALLBACK}.toml")),
+            );
+        }
+        return fallback.cloned();
+    };
+    let mut table = table.clone();
+    if let Some(fallback) = fallback {
+        let missing = table.complete_from(fallback);
+        if !missing.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "{} lacks {} interface text(s), shown in English: {}",
+                    file.path,
+                    missing.len(),
+                    missing.join(", ")
+                ))
+                .in_file(file)
+                .help(format!("translate these keys from i18n/{FALLBACK}.toml")),
+            );
+        }
+    }
+    Some(table)
+}
