@@ -398,3 +398,43 @@ fn a_language_without_interface_text_is_built_in_english_with_a_warning() {
     let day = site.page("days/2020-03-01.html");
     assert_eq!(text(select_one(&day, "h1")), "Sunday 1 March 2020");
 }
+
+#[test]
+fn the_timeline_marks_every_dated_event_and_each_mark_leads_to_its_anchor() {
+    let site = build_fixture("basic");
+    let index = site.page("index.html");
+    let marks = select(&index, "svg.timeline a.tl-mark");
+    let mut marked: Vec<String> =
+        marks.iter().map(|m| m.value().attr("data-event").unwrap().to_string()).collect();
+    marked.sort();
+    assert_eq!(marked, ["fighting", "karo-captured", "talks-failed"], "every event with a day is marked");
+    for mark in marks {
+        let target = href(mark);
+        let (file, anchor) = target.split_once('#').unwrap_or((&target, ""));
+        let page = site.page(file);
+        if !anchor.is_empty() {
+            assert_eq!(select(&page, &format!("[id='{anchor}']")).len(), 1, "{target} leads to an anchor");
+        }
+        let title = mark.select(&scraper::Selector::parse("title").unwrap()).next().map(text);
+        assert!(title.is_some_and(|t| !t.is_empty()), "{target} has a text alternative");
+    }
+    let days: Vec<String> = select(&index, "svg.timeline .tl-day").into_iter().map(text).collect();
+    assert_eq!(days, ["Before", "1", "2", "3", "4"], "a column per day, and one for context");
+}
+
+#[test]
+fn the_actor_matrix_links_each_appearance_to_the_events_of_that_day() {
+    let site = build_fixture("basic");
+    let actors = site.page("actors/index.html");
+    let rows = select(&actors, "table.matrix tbody tr");
+    assert_eq!(rows.len(), 1, "only the rebels are named by an event within the range");
+    let cells: Vec<String> = select(&actors, "table.matrix tbody td.on a").into_iter().map(href).collect();
+    assert_eq!(
+        cells,
+        [
+            "../days/2020-03-01.html#karo-captured",
+            "../days/2020-03-02.html#fighting",
+            "../days/2020-03-03.html"
+        ]
+    );
+}

@@ -4,6 +4,7 @@
 
 mod cite;
 mod data;
+mod figures;
 mod highlight;
 pub mod i18n;
 pub mod links;

@@ -1,6 +1,7 @@
 //! What each page shows, as plain serializable views for the templates. One function
 //! per page kind; they share the event view, the quote view and the footnote list.
 
+use super::figures;
 use super::i18n;
 use super::links::{position_anchor, Page};
 use super::source_text;
@@ -199,6 +200,7 @@ pub fn index(chronicle: &Chronicle) -> PageView {
     let undated = select(&|e| e.when.bounds().is_none());
     let mut context = Context::new();
     context.insert("intro", &intro);
+    context.insert("timeline", &figures::timeline(chronicle, &page));
     context.insert("days", &days);
     context.insert("before", &before);
     context.insert("after", &after);
@@ -395,6 +397,16 @@ pub fn actors(chronicle: &Chronicle) -> PageView {
     }
     let mut context = Context::new();
     context.insert("groups", &groups);
+    context.insert("matrix", &figures::actor_matrix(chronicle, &page));
+    context.insert(
+        "matrix_days",
+        &chronicle
+            .days()
+            .map(|d| {
+                (d.format("%-d").to_string(), chronicle.interface.long_day(d), page.href(&Page::Day(d), None))
+            })
+            .collect::<Vec<_>>(),
+    );
     view(page, "actors.html", chronicle.interface.text("actors"), context, Notes::default())
 }
 
