@@ -53,7 +53,8 @@ async function crawl(start, inside, label) {
     }
     ids.set(current, new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id))));
     const hrefs = await page.$$eval("a[href], link[rel=stylesheet][href], script[src]", (els) =>
-      els.map((e) => e.href || e.src));
+      // An SVG link's `href` is an SVGAnimatedString: resolve its value as a browser would.
+      els.map((e) => (typeof e.href === "object" ? new URL(e.href.baseVal, document.baseURI).href : e.href || e.src)));
     for (const href of hrefs) {
       if (href.startsWith("data:")) continue;
       if (!href.startsWith(inside)) continue; // canonical and citation URLs point at base_url

@@ -438,3 +438,31 @@ fn the_actor_matrix_links_each_appearance_to_the_events_of_that_day() {
         ]
     );
 }
+
+#[test]
+fn sidenotes_and_bottom_notes_match_one_to_one() {
+    let site = build_fixture("basic");
+    for page in ["days/2020-03-01.html", "compare/death-toll.html", "events/karo-captured.html"] {
+        let html = site.page(page);
+        let mut bottom: Vec<String> = select(&html, ".notes li[id]")
+            .into_iter()
+            .map(|n| n.value().attr("id").unwrap().to_string())
+            .collect();
+        let mut side: Vec<String> = select(&html, ".sidenote[data-note]")
+            .into_iter()
+            .map(|n| n.value().attr("data-note").unwrap().to_string())
+            .collect();
+        assert!(!bottom.is_empty(), "{page} has notes");
+        bottom.sort();
+        side.sort();
+        assert_eq!(side, bottom, "{page}: one sidenote per bottom note");
+        for sidenote in select(&html, ".sidenote") {
+            let link = sidenote.select(&scraper::Selector::parse("cite a").unwrap()).next().unwrap();
+            assert!(href(link).contains("#q-"), "{page}: a sidenote links to the highlighted passage");
+        }
+        for toggle in select(&html, "input.sidenote-toggle") {
+            let id = toggle.value().attr("id").unwrap();
+            assert_eq!(select(&html, &format!("label[for='{id}']")).len(), 1, "{page}: {id} has its label");
+        }
+    }
+}

@@ -63,6 +63,11 @@ pub struct Notes {
 }
 
 impl Notes {
+    /// Whether the note `id` has been cited exactly once so far on the page.
+    fn is_first_citation(&self, id: &str) -> bool {
+        self.list.iter().any(|n| n.id == id && n.refs.len() == 1)
+    }
+
     /// Cites a quote; returns the note's number and the marker's own anchor.
     fn cite(
         &mut self,
@@ -102,10 +107,53 @@ pub fn render_text(
     markdown_to_html(&text.markdown, |key| {
         let quote = text.quotes.get(key)?;
         let (number, id, marker) = notes.cite(owner, quote, chronicle, page);
-        Some(format!(
+        let mut html = format!(
             "<sup class=\"note-ref\" id=\"{marker}\"><a href=\"#{id}\" role=\"doc-noteref\">[{number}]</a></sup>"
-        ))
+        );
+        // The first citation of a note also carries it as a sidenote: in the margin on a
+        // wide screen, behind its number on a narrow one; the list at the bottom stays
+        // for print and for readers without CSS.
+        if notes.is_first_citation(&id) {
+            html.push_str(&sidenote(number, &id, &marker, quote, chronicle, page));
+        }
+        Some(html)
     })
+}
+
+fn sidenote(
+    number: usize,
+    id: &str,
+    marker: &str,
+    quote: &Quote,
+    chronicle: &Chronicle,
+    page: &Page,
+) -> String {
+    let view = QuoteView::new(quote, chronicle, page);
+    let words = &chronicle.interface;
+    let e = highlight::escape;
+    let toggle = format!("sn-{marker}");
+    let mut html = format!(
+        "<label class=\"sidenote-toggle\" for=\"{toggle}\"><span class=\"visually-hidden\">{}</span>{number}</label>\
+         <input type=\"checkbox\" class=\"sidenote-toggle\" id=\"{toggle}\">\
+         <span class=\"sidenote\" role=\"note\" data-note=\"{id}\"><span class=\"sidenote-number\">{number}</span> \
+         <cite><a href=\"{}\">{}</a></cite>: <q lang=\"{}\">{}</q>",
+        e(&words.text("note_word")),
+        e(&view.passage_href),
+        e(&view.source_title),
+        e(&view.lang),
+        e(&view.text),
+    );
+    if let Some(translation) = &view.translation {
+        html.push_str(&format!(
+            " <span class=\"translation\"><span class=\"label\">{}</span> {}{}{}</span>",
+            e(&words.text("our_translation")),
+            e(&words.text("quote_open")),
+            e(translation),
+            e(&words.text("quote_close")),
+        ));
+    }
+    html.push_str("</span>");
+    html
 }
 
 /// Markdown to HTML; `cite` turns a `[^key]` marker into its HTML.
