@@ -44,7 +44,8 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
                 .find_map(|l| l.strip_prefix("seed = \"").and_then(|l| l.strip_suffix('"')))
                 .unwrap();
             let seed = std::fs::read_to_string(root.join(seed_path)).unwrap();
-            let quoted: String = quote.text().collect();
+            // Spaces may differ in kind (French no-break spaces), never in place.
+            let quoted: String = text(quote);
             let in_seed: String = seed[offset..].split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(in_seed.starts_with(&quoted), "{quoted:?} is not at {target}");
             let source = site.page(&format!("sources/{source_id}.html"));

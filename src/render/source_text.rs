@@ -5,7 +5,7 @@
 use super::highlight::escape;
 use super::links::{position_anchor, Page};
 use super::pages::owner_title;
-use super::text::footnote_href;
+use super::text::{footnote_href, french_spacing, is_french};
 use crate::model::{Chronicle, Citation, Mention, Named, Source};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -76,10 +76,13 @@ fn highlighted(text: &str, range: Range<usize>, source: &Source, page: &Page) ->
         cuts.extend([r.start, r.end].into_iter().filter(|at| range.contains(at)));
     }
     let cuts: Vec<usize> = cuts.into_iter().collect();
+    let french = is_french(&source.language);
     let mut html = String::new();
     for piece in cuts.windows(2) {
         let (a, b) = (piece[0], piece[1]);
-        let mut inner = escape(&text[a..b]);
+        let piece = &text[a..b];
+        let mut inner =
+            if french { escape(&french_spacing(piece, text[b..].chars().next())) } else { escape(piece) };
         if let Some(mention) = mentions.iter().find(|m| m.range.start <= a && m.range.end >= b) {
             let target = match &mention.of {
                 Named::Actor(id) => Page::Actor(id.clone()),

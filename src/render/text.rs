@@ -43,8 +43,9 @@ impl QuoteView {
             .sources
             .get(&quote.passage.source)
             .map_or_else(|| quote.passage.source.0.clone(), |s| s.title.clone());
+        let text = quote.passage.text.split_whitespace().collect::<Vec<_>>().join(" ");
         QuoteView {
-            text: quote.passage.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: if is_french(&quote.language) { french_spacing(&text, None) } else { text },
             lang: quote.language.clone(),
             translation: quote.translation.clone(),
             note: quote.note.clone(),
@@ -54,6 +55,29 @@ impl QuoteView {
             seed_line: quote.passage.line,
         }
     }
+}
+
+pub fn is_french(language: &str) -> bool {
+    language.split('-').next().is_some_and(|primary| primary.eq_ignore_ascii_case("fr"))
+}
+
+/// French text as printed, kept from breaking badly: the space before `;`, `!` and `?`
+/// becomes a narrow no-break space, the one before `:` and `»` or after `«` a no-break
+/// space. Only the kind of space changes, never a character a reader reads. `next` is the
+/// character that follows `text`, when `text` is a piece of a longer one.
+pub fn french_spacing(text: &str, next: Option<char>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spaced = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after = chars.get(i + 1).copied().or(next);
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        spaced.push(match (c, after, before) {
+            (' ', Some(';' | '!' | '?'), _) => '\u{202F}',
+            (' ', Some(':' | '»'), _) | (' ', _, Some('«')) => '\u{A0}',
+            _ => c,
+        });
+    }
+    spaced
 }
 
 /// The footnotes of one page, numbered in the order they are first cited.
@@ -212,4 +236,21 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     text.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_spacing_changes_only_spaces() {
+        let spaced = french_spacing("Jeudi : « oui » ; non ?", None);
+        assert_eq!(spaced, "Jeudi\u{A0}: «\u{A0}oui\u{A0}»\u{202F}; non\u{202F}?");
+        assert_eq!(
+            french_spacing("Jeudi ", Some(':')),
+            "Jeudi\u{A0}",
+            "a space before the next piece's colon"
+        );
+        assert_eq!(french_spacing("Jeudi , un", None), "Jeudi , un", "other spaces stay as they are");
+    }
 }
