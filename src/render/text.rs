@@ -33,6 +33,8 @@ pub struct QuoteView {
     pub source_href: String,
     /// The highlighted passage on the source page.
     pub passage_href: String,
+    /// The same, as an absolute URL, for print and citation.
+    pub passage_url: String,
     pub seed_line: usize,
 }
 
@@ -52,6 +54,11 @@ impl QuoteView {
             source_title: title,
             source_href: page.href(&source_page, None),
             passage_href: page.href(&source_page, Some(&quote.passage.anchor())),
+            passage_url: format!(
+                "{}#{}",
+                source_page.absolute(&chronicle.config.base_url),
+                quote.passage.anchor()
+            ),
             seed_line: quote.passage.line,
         }
     }
