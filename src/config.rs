@@ -20,6 +20,16 @@ pub struct Config {
     pub editors: Vec<String>,
     /// When the editors last changed the content: cited as the page's date.
     pub updated: Option<NaiveDate>,
+    pub map: Option<MapConfig>,
+}
+
+/// `[map]`: the outline drawn under the places, and the part of the world shown.
+#[derive(Debug, Clone)]
+pub struct MapConfig {
+    /// A GeoJSON file of polygons, relative to the chronicle's folder.
+    pub outline: String,
+    /// West, south, east, north, in degrees.
+    pub bounds: [f64; 4],
 }
 
 #[derive(Deserialize)]
@@ -36,6 +46,14 @@ struct RawConfig {
     #[serde(default)]
     editors: Vec<String>,
     updated: Option<Spanned<String>>,
+    map: Option<RawMap>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMap {
+    outline: String,
+    bounds: Spanned<[f64; 4]>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +117,27 @@ pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Config>
         );
         return None;
     }
+    let map = match raw.map {
+        Some(map) => {
+            let [west, south, east, north] = *map.bounds.get_ref();
+            let valid = west < east
+                && south < north
+                && (-180.0..=180.0).contains(&west)
+                && (-180.0..=180.0).contains(&east)
+                && (-90.0..=90.0).contains(&south)
+                && (-90.0..=90.0).contains(&north);
+            if !valid {
+                diagnostics.push(
+                    Diagnostic::error("`bounds` is not an area of the globe")
+                        .at(file, map.bounds.span())
+                        .help("write `bounds = [west, south, east, north]` in degrees, west < east and south < north"),
+                );
+                return None;
+            }
+            Some(MapConfig { outline: map.outline, bounds: [west, south, east, north] })
+        }
+        None => None,
+    };
     Some(Config {
         title: raw.title,
         description: raw.description,
@@ -109,6 +148,7 @@ pub fn parse(file: &SourceText, diagnostics: &mut Diagnostics) -> Option<Config>
         end,
         editors: raw.editors,
         updated: updated.flatten(),
+        map,
     })
 }
 

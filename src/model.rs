@@ -252,6 +252,8 @@ pub struct Chronicle {
     pub version: String,
     /// The interface text in the chronicle's language.
     pub interface: crate::load::interface::Interface,
+    /// The outline under the places map, when the chronicle has a map.
+    pub outline: Option<crate::load::outline::Outline>,
 }
 
 /// A URL published under a former id, and the thing it now leads to.

@@ -48,6 +48,7 @@ error_case! {
     invalid_id => "invalid-id",
     several_errors => "several-errors",
     former_id_in_use => "former-id-in-use",
+    bad_map_outline => "bad-map-outline",
 }
 
 #[test]

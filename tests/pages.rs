@@ -466,3 +466,34 @@ fn sidenotes_and_bottom_notes_match_one_to_one() {
         }
     }
 }
+
+#[test]
+fn the_map_marks_every_place_with_coordinates_and_each_day_stresses_its_own() {
+    let dir = copy_fixture("basic");
+    copy_tree(&fixture("map"), dir.path());
+    let site = build_at(dir.path());
+    let places = site.page("places/index.html");
+    let marks: Vec<(String, String)> = select(&places, "svg.map a.map-place")
+        .into_iter()
+        .map(|a| (a.value().attr("data-place").unwrap().to_string(), href(a)))
+        .collect();
+    assert_eq!(
+        marks,
+        [("karo".to_string(), "../places/karo.html".to_string())],
+        "Karo is on the map, linked"
+    );
+    let outside = select_one(&places, ".map-figure figcaption a");
+    assert_eq!(
+        (text(outside), href(outside)),
+        ("Far Away".to_string(), "../places/far-away.html".to_string())
+    );
+    assert_eq!(select(&places, "svg.map path.map-area.map-home").len(), 1, "Karo's area is drawn as home");
+
+    let day = site.page("days/2020-03-01.html");
+    let karo = select_one(&day, ".day-map a.map-place[data-place=karo]");
+    assert!(!karo.value().attr("class").unwrap().contains("map-faded"), "the day's place stands out");
+    assert!(
+        select(&site.page("days/2020-03-04.html"), ".day-map").is_empty(),
+        "no map on a day without places"
+    );
+}

@@ -4,6 +4,7 @@
 
 pub mod front;
 pub mod interface;
+pub mod outline;
 mod theme;
 
 use crate::config::{self, Config};
@@ -47,6 +48,8 @@ pub struct Loaded {
     pub config: Config,
     pub config_file: SourceText,
     pub theme: Theme,
+    /// The map's outline, when `[map]` names one.
+    pub outline: Option<outline::Outline>,
     /// Keyed by the path written in a source's `seed`, e.g. `seeds/000_x.txt`.
     pub seeds: BTreeMap<String, SourceText>,
     pub sources: Vec<Doc<SourceFront>>,
@@ -101,6 +104,10 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         config.base_url = config::normalize_base_url(url);
     }
     let theme = Theme::load(root, &config.theme, diagnostics).unwrap_or_default();
+    let outline = config.map.as_ref().and_then(|map| {
+        let file = read_text(root, Path::new(&map.outline), diagnostics)?;
+        outline::parse(&file, diagnostics)
+    });
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(Diagnostic::error(format!("no content folder at {}", content.display())).help(
@@ -131,6 +138,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         config,
         config_file,
         theme,
+        outline,
     })
 }
 

@@ -242,3 +242,194 @@ pub fn actor_matrix(chronicle: &Chronicle, page: &Page) -> Vec<MatrixRow> {
         })
         .collect()
 }
+
+/// The places map: the outline of `[map]`, projected for its bounds, and every place
+/// with coordinates inside them, each a link to its page.
+#[derive(Debug, Serialize)]
+pub struct MapView {
+    pub svg: String,
+    /// Places with coordinates outside the bounds, named under the map instead.
+    pub off_map: Vec<(String, String)>,
+    /// How many places are marked as the day's (all of them on the full map).
+    pub highlighted: usize,
+}
+
+/// An equirectangular projection true to scale at the middle latitude, which is close
+/// enough for the region of a chronicle and keeps the code short.
+struct Projection {
+    west: f64,
+    north: f64,
+    scale: f64,
+    squeeze: f64,
+}
+
+impl Projection {
+    const WIDTH: f64 = 640.0;
+
+    fn new([west, south, east, north]: [f64; 4]) -> Projection {
+        let squeeze = ((south + north) / 2.0).to_radians().cos();
+        Projection { west, north, scale: Self::WIDTH / ((east - west) * squeeze), squeeze }
+    }
+
+    fn point(&self, [lon, lat]: [f64; 2]) -> (f64, f64) {
+        ((lon - self.west) * self.squeeze * self.scale, (self.north - lat) * self.scale)
+    }
+}
+
+/// Marks every place with coordinates; on a day's map (`day`), the places of that day's
+/// events stand out and the others fade.
+pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option<MapView> {
+    let bounds = chronicle.config.map.as_ref()?.bounds;
+    let outline = chronicle.outline.as_ref()?;
+    let [west, south, east, north] = bounds;
+    let projection = Projection::new(bounds);
+    let (width, height) = projection.point([east, south]);
+    let words = &chronicle.interface;
+    let mut svg = String::new();
+    let title = match day {
+        Some(day) => words.text("map_day_title").replace("{date}", &words.long_day(day)),
+        None => words.text("map_title"),
+    };
+    let _ = write!(
+        svg,
+        "<svg class=\"map\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" \
+         aria-labelledby=\"map-title\"><title id=\"map-title\">{}</title><g class=\"map-areas\">",
+        escape(&title)
+    );
+    let inside = |[lon, lat]: [f64; 2]| lon >= west && lon <= east && lat >= south && lat <= north;
+    let points: Vec<[f64; 2]> =
+        chronicle.places.values().filter_map(|p| p.coordinates.as_ref()).map(|c| [c.lon, c.lat]).collect();
+    for area in &outline.areas {
+        // The areas the places lie in are the chronicle's ground: they are drawn darker.
+        let home = points.iter().any(|&p| area.polygons.iter().any(|polygon| contains(polygon, p)));
+        let class = if home { "map-area map-home" } else { "map-area" };
+        let mut d = String::new();
+        for ring in area.polygons.iter().flatten() {
+            for (i, point) in ring.iter().enumerate() {
+                let (x, y) = projection.point(*point);
+                let _ = write!(d, "{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" });
+            }
+            d.push('Z');
+        }
+        let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"><title>{}</title></path>", escape(&area.name));
+    }
+    svg.push_str("</g><g class=\"map-area-names\" aria-hidden=\"true\">");
+    for area in &outline.areas {
+        let Some(ring) = area.polygons.iter().flatten().max_by_key(|ring| ring.len()) else { continue };
+        let (mut low, mut high) = ([f64::MAX; 2], [f64::MIN; 2]);
+        for p in ring {
+            low = [low[0].min(p[0]), low[1].min(p[1])];
+            high = [high[0].max(p[0]), high[1].max(p[1])];
+        }
+        // The name goes at the middle of the area's visible part, if enough of it shows.
+        let (low, high) = ([low[0].max(west), low[1].max(south)], [high[0].min(east), high[1].min(north)]);
+        let centre = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
+        let shown = (high[0] - low[0]) / (east - west) > 0.2 && (high[1] - low[1]) / (north - south) > 0.2;
+        if shown {
+            let (x, y) = projection.point(centre);
+            let _ = write!(
+                svg,
+                "<text class=\"map-area-name\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
+                escape(&area.name)
+            );
+        }
+    }
+    svg.push_str("</g><g class=\"map-places\">");
+
+    // Regions (places other places lie in) are areas, not points: they are not marked.
+    let regions: Vec<&crate::model::PlaceId> =
+        chronicle.places.values().filter_map(|p| p.region.as_ref()).collect();
+    let of_day: Vec<&crate::model::PlaceId> = match day {
+        Some(day) => chronicle
+            .events
+            .iter()
+            .filter(|e| {
+                e.when.first_day().is_some_and(|f| f <= day) && e.when.last_day().is_some_and(|l| day <= l)
+            })
+            .flat_map(|e| &e.places)
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut off_map = Vec::new();
+    let mut marked: Vec<(&crate::model::Place, bool)> = Vec::new();
+    for place in chronicle.places.values().filter(|p| !regions.contains(&&p.id)) {
+        let Some(c) = &place.coordinates else { continue };
+        if !inside([c.lon, c.lat]) {
+            off_map.push((place.name.clone(), page.href(&Page::Place(place.id.clone()), None)));
+            continue;
+        }
+        marked.push((place, day.is_none() || of_day.contains(&&place.id)));
+    }
+    // Faded places first, so the day's places are drawn on top and labelled first.
+    marked.sort_by_key(|(place, strong)| (*strong, place.name.clone()));
+    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let mut labels = String::new();
+    let mut dots = String::new();
+    for (place, strong) in &marked {
+        let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
+        let (x, y) = projection.point(c);
+        taken.push([x - 5.0, y - 5.0, x + 5.0, y + 5.0]);
+        let class = if *strong { "map-place" } else { "map-place map-faded" };
+        let href = page.href(&Page::Place(place.id.clone()), None);
+        let _ = write!(
+            dots,
+            "<a class=\"{class}\" href=\"{href}\" data-place=\"{}\"><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"/></a>",
+            escape(&place.id.0),
+            escape(&place.name)
+        );
+    }
+    // Labels go where they overlap no dot and no other label; a place whose label fits
+    // nowhere keeps its dot, its tooltip and its line in the list below the map.
+    for (place, strong) in marked.iter().rev() {
+        if day.is_some() && !strong {
+            continue;
+        }
+        let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
+        let (x, y) = projection.point(c);
+        let w = place.name.chars().count() as f64 * 7.0;
+        let candidates = [
+            (x + 8.0, y + 4.0, "start"),
+            (x - 8.0, y + 4.0, "end"),
+            (x, y - 9.0, "middle"),
+            (x, y + 17.0, "middle"),
+        ];
+        let fits = candidates.iter().find_map(|&(lx, ly, anchor)| {
+            let left = match anchor {
+                "start" => lx,
+                "end" => lx - w,
+                _ => lx - w / 2.0,
+            };
+            let bbox = [left, ly - 12.0, left + w, ly + 3.0];
+            let clear = bbox[0] >= 0.0 && bbox[2] <= width && bbox[1] >= 0.0 && bbox[3] <= height;
+            let free =
+                !taken.iter().any(|t| t[0] < bbox[2] && bbox[0] < t[2] && t[1] < bbox[3] && bbox[1] < t[3]);
+            (clear && free).then_some((lx, ly, anchor, bbox))
+        });
+        if let Some((lx, ly, anchor, bbox)) = fits {
+            taken.push(bbox);
+            let _ = write!(
+                labels,
+                "<text class=\"map-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
+                escape(&place.name)
+            );
+        }
+    }
+    svg.push_str(&dots);
+    let _ = write!(svg, "<g aria-hidden=\"true\">{labels}</g></g></svg>");
+    let highlighted = marked.iter().filter(|(_, strong)| *strong).count();
+    Some(MapView { svg, off_map, highlighted })
+}
+
+/// Whether a polygon (outer ring, then holes) contains a point: even-odd ray casting.
+fn contains(polygon: &[Vec<[f64; 2]>], [x, y]: [f64; 2]) -> bool {
+    let mut inside = false;
+    for ring in polygon {
+        for edge in ring.windows(2) {
+            let ([x1, y1], [x2, y2]) = (edge[0], edge[1]);
+            if (y1 > y) != (y2 > y) && x < x1 + (y - y1) * (x2 - x1) / (y2 - y1) {
+                inside = !inside;
+            }
+        }
+    }
+    inside
+}

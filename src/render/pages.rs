@@ -255,6 +255,7 @@ pub fn day(chronicle: &Chronicle, day: NaiveDate) -> PageView {
     context.insert("note", &note);
     context.insert("events", &events);
     context.insert("ongoing", &ongoing);
+    context.insert("map", &figures::map(chronicle, &page, Some(day)).filter(|m| m.highlighted > 0));
     context.insert("previous", &neighbour(day.pred_opt()));
     context.insert("next", &neighbour(day.succ_opt()));
     let title = chronicle.interface.long_day(day);
@@ -454,6 +455,7 @@ pub fn places(chronicle: &Chronicle) -> PageView {
     let links: Vec<Link> = list.iter().map(|p| link(&page, Page::Place(p.id.clone()), &p.name)).collect();
     let mut context = Context::new();
     context.insert("places", &links);
+    context.insert("map", &figures::map(chronicle, &page, None));
     view(page, "places.html", chronicle.interface.text("places"), context, Notes::default())
 }
 

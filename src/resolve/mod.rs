@@ -198,6 +198,7 @@ impl<'a> Resolver<'a> {
             redirects: self.redirects(),
             version: loaded.version(),
             interface: self.interface(),
+            outline: loaded.outline.clone(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, finish(text));
