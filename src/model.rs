@@ -187,6 +187,8 @@ pub struct Position {
     pub value: String,
     pub said_by: Option<String>,
     pub actors: Vec<ActorId>,
+    /// A number for the chart, and what it counts.
+    pub number: Option<(f64, String)>,
     pub as_of: Option<When>,
 }
 

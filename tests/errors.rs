@@ -49,6 +49,7 @@ error_case! {
     several_errors => "several-errors",
     former_id_in_use => "former-id-in-use",
     bad_map_outline => "bad-map-outline",
+    bad_number => "bad-number",
 }
 
 #[test]

@@ -497,3 +497,29 @@ fn the_map_marks_every_place_with_coordinates_and_each_day_stresses_its_own() {
         "no map on a day without places"
     );
 }
+
+#[test]
+fn a_comparison_with_numbers_charts_them_and_tables_them() {
+    let site = build_fixture("basic");
+    let page = site.page("compare/death-toll.html");
+    assert_eq!(select(&page, "svg.chart rect.chart-bar").len(), 2, "a bar per position with a number");
+    let rows: Vec<(String, String)> = select(&page, "table.chart-table tbody tr")
+        .into_iter()
+        .map(|row| {
+            let number =
+                row.select(&scraper::Selector::parse("td.number").unwrap()).next().map(text).unwrap();
+            let link = row.select(&scraper::Selector::parse("a").unwrap()).next().map(href).unwrap();
+            (number, link)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("100".to_string(), "#pos-dispatch".to_string()),
+            ("40".to_string(), "#pos-encyclopedia".to_string())
+        ]
+    );
+    for (_, link) in rows {
+        assert_eq!(select(&page, &format!("tr{link}")).len(), 1, "{link} is a row of the positions table");
+    }
+}

@@ -39,6 +39,10 @@ pub struct PositionFront {
     /// Actors who state, claim or relay this position.
     #[serde(default)]
     pub actors: Vec<Spanned<String>>,
+    /// The number the position gives, for the comparison's chart.
+    pub number: Option<Spanned<f64>>,
+    /// What that number counts; positions counting the same thing are charted together.
+    pub number_of: Option<String>,
     pub as_of: Option<Spanned<String>>,
 }
 

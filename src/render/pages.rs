@@ -568,6 +568,7 @@ pub fn comparison(chronicle: &Chronicle, comparison: &Comparison) -> PageView {
         .collect();
     let mut context = Context::new();
     context.insert("question", &comparison.question);
+    context.insert("chart", &figures::chart(chronicle, comparison));
     context.insert("positions", &positions);
     context.insert("reading", &reading);
     context.insert("events", &events);

@@ -595,6 +595,7 @@ impl<'a> Resolver<'a> {
                     value: front.value.clone(),
                     said_by: front.said_by.clone(),
                     actors,
+                    number: self.number(doc, front),
                     as_of,
                 });
             }
@@ -606,6 +607,20 @@ impl<'a> Resolver<'a> {
             positions: resolved,
             text,
         }
+    }
+
+    /// A position's number for the chart: a count, so finite and not negative.
+    fn number(&mut self, doc: &Doc<ComparisonFront>, front: &PositionFront) -> Option<(f64, String)> {
+        let number = front.number.as_ref()?;
+        let value = *number.get_ref();
+        if !value.is_finite() || value < 0.0 {
+            self.diagnostics.push(
+                doc.error_at(number.span(), format!("`number` must be a count, not {value}"))
+                    .help("give the figure the position states, e.g. `number = 46` for \"at least 46\""),
+            );
+            return None;
+        }
+        Some((value, front.number_of.clone().unwrap_or_default()))
     }
 
     /// The interface text for the chronicle's language.
