@@ -86,10 +86,13 @@ async function crawl(start, inside, label) {
 
 /** axe-core on one page of each kind: serious and critical violations are problems. */
 async function checkAccessibility(root, label, colorScheme) {
-  const pages = ["index.html", "days/2013-01-10.html", "actors/index.html", "sources/index.html", "compare/index.html"];
+  const pages = ["index.html", "days/2013-01-10.html", "actors/index.html", "places/index.html",
+    "sources/index.html", "compare/index.html"];
   for (const folder of ["events", "actors", "places", "sources", "compare"]) {
     pages.push(`${folder}/${await firstPage(folder)}`);
   }
+  const charted = await firstPage("compare", 'class="chart"');
+  if (charted) pages.push(`compare/${charted}`);
   const counts = {};
   const context = await browser.newContext({ colorScheme });
   const page = await context.newPage();
@@ -108,9 +111,14 @@ async function checkAccessibility(root, label, colorScheme) {
   console.log(`${label}: axe-core on ${pages.length} pages (${colorScheme}), violations by impact ${JSON.stringify(counts)}`);
 }
 
-async function firstPage(folder) {
+/** The first page of a folder, in name order; with `containing`, the first whose HTML has it. */
+async function firstPage(folder, containing) {
   const { readdir } = await import("node:fs/promises");
-  return (await readdir(join(siteDir, folder))).filter((f) => f !== "index.html" && f.endsWith(".html")).sort()[0];
+  const names = (await readdir(join(siteDir, folder))).filter((f) => f !== "index.html" && f.endsWith(".html")).sort();
+  for (const name of names) {
+    if (!containing || (await readFile(join(siteDir, folder, name), "utf8")).includes(containing)) return name;
+  }
+  return undefined;
 }
 
 function fileOf(url, inside) {
