@@ -22,6 +22,8 @@ pub struct Paragraph {
     pub cited: Vec<CitedPassage>,
     /// Why the editor leaves this paragraph uncited, if they said.
     pub uncited: Option<String>,
+    /// The reason is the same as the paragraph above's, and said there.
+    pub uncited_as_above: bool,
 }
 
 /// A passage starting in a paragraph, and every place that cites it.
@@ -51,13 +53,17 @@ pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Pa
         }
         let leading = line.len() - trimmed.len();
         let content = start + leading..start + line.trim_end().len();
+        // A reason shared by a run of lines is said once, under the first of them.
+        let reason = source.uncited.get(&(number + 1)).cloned();
+        let as_above = reason.is_some() && paragraphs.last().is_some_and(|p: &Paragraph| p.uncited == reason);
         paragraphs.push(Paragraph {
             id: format!("p-{}", number + 1),
             line: number + 1,
             indent: (leading / 2).min(6),
             html: highlighted(text, content.clone(), source, page),
             cited: cited_in(content, &source.citations, chronicle, page),
-            uncited: source.uncited.get(&(number + 1)).cloned(),
+            uncited: reason,
+            uncited_as_above: as_above,
         });
     }
     paragraphs
