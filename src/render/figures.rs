@@ -202,9 +202,7 @@ pub struct MatrixCell {
 /// order of their first appearance.
 pub fn actor_matrix(chronicle: &Chronicle, page: &Page) -> Vec<MatrixRow> {
     let days: Vec<NaiveDate> = chronicle.days().collect();
-    let on = |event: &Event, day: NaiveDate| {
-        event.when.first_day().is_some_and(|f| f <= day) && event.when.last_day().is_some_and(|l| day <= l)
-    };
+    let on = |event: &Event, day: NaiveDate| event.when.covers(day);
     let mut first_seen: Vec<(usize, &ActorId)> = Vec::new();
     for actor in chronicle.actors.keys() {
         let first = days

@@ -83,48 +83,11 @@ mod tests {
     use crate::load::interface::Text;
 
     fn table(pattern_lang: &str) -> Interface {
+        use crate::resolve::dates::{EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS};
         let (months, weekdays, range, night, first) = if pattern_lang == "fr" {
-            (
-                [
-                    "janvier",
-                    "février",
-                    "mars",
-                    "avril",
-                    "mai",
-                    "juin",
-                    "juillet",
-                    "août",
-                    "septembre",
-                    "octobre",
-                    "novembre",
-                    "décembre",
-                ],
-                ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-                "du {from} au {to}",
-                "nuit du {from} au {to}",
-                "1er",
-            )
+            (FR_MONTHS, FR_DAYS, "du {from} au {to}", "nuit du {from} au {to}", "1er")
         } else {
-            (
-                [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ],
-                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-                "{from} to {to}",
-                "night of {from} to {to}",
-                "1",
-            )
+            (EN_MONTHS, EN_DAYS, "{from} to {to}", "night of {from} to {to}", "1")
         };
         let mut interface = Interface::default();
         interface.dates.months = months.map(String::from);

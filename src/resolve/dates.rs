@@ -123,6 +123,11 @@ impl When {
         }
     }
 
+    /// Whether it is precise to the day and covers `day`.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.first_day().is_some_and(|first| first <= day) && self.last_day().is_some_and(|last| day <= last)
+    }
+
     /// The earliest and latest day it could be, for placing it before, in or after a
     /// range of days; `None` when undated.
     pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
