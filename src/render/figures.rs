@@ -338,14 +338,7 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
     let regions: Vec<&crate::model::PlaceId> =
         chronicle.places.values().filter_map(|p| p.region.as_ref()).collect();
     let of_day: Vec<&crate::model::PlaceId> = match day {
-        Some(day) => chronicle
-            .events
-            .iter()
-            .filter(|e| {
-                e.when.first_day().is_some_and(|f| f <= day) && e.when.last_day().is_some_and(|l| day <= l)
-            })
-            .flat_map(|e| &e.places)
-            .collect(),
+        Some(day) => chronicle.events.iter().filter(|e| e.when.covers(day)).flat_map(|e| &e.places).collect(),
         None => Vec::new(),
     };
     let mut off_map = Vec::new();
