@@ -311,28 +311,7 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
         }
         let _ = write!(svg, "<path class=\"{class}\" d=\"{d}\"><title>{}</title></path>", escape(&area.name));
     }
-    svg.push_str("</g><g class=\"map-area-names\" aria-hidden=\"true\">");
-    for area in &outline.areas {
-        let Some(ring) = area.polygons.iter().flatten().max_by_key(|ring| ring.len()) else { continue };
-        let (mut low, mut high) = ([f64::MAX; 2], [f64::MIN; 2]);
-        for p in ring {
-            low = [low[0].min(p[0]), low[1].min(p[1])];
-            high = [high[0].max(p[0]), high[1].max(p[1])];
-        }
-        // The name goes at the middle of the area's visible part, if enough of it shows.
-        let (low, high) = ([low[0].max(west), low[1].max(south)], [high[0].min(east), high[1].min(north)]);
-        let centre = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
-        let shown = (high[0] - low[0]) / (east - west) > 0.2 && (high[1] - low[1]) / (north - south) > 0.2;
-        if shown {
-            let (x, y) = projection.point(centre);
-            let _ = write!(
-                svg,
-                "<text class=\"map-area-name\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
-                escape(&area.name)
-            );
-        }
-    }
-    svg.push_str("</g><g class=\"map-places\">");
+    svg.push_str("</g>");
 
     // Regions (places other places lie in) are areas, not points: they are not marked.
     let regions: Vec<&crate::model::PlaceId> =
@@ -353,18 +332,20 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
     }
     // Faded places first, so the day's places are drawn on top and labelled first.
     marked.sort_by_key(|(place, strong)| (*strong, place.name.clone()));
+    // A day's map is shown smaller, so its marks and labels are drawn larger.
+    let (radius, size) = if day.is_some() { (7.0, 18.0) } else { (5.0, 12.0) };
     let mut taken: Vec<[f64; 4]> = Vec::new();
     let mut labels = String::new();
     let mut dots = String::new();
     for (place, strong) in &marked {
         let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
         let (x, y) = projection.point(c);
-        taken.push([x - 5.0, y - 5.0, x + 5.0, y + 5.0]);
+        taken.push([x - radius, y - radius, x + radius, y + radius]);
         let class = if *strong { "map-place" } else { "map-place map-faded" };
         let href = page.href(&Page::Place(place.id.clone()), None);
         let _ = write!(
             dots,
-            "<a class=\"{class}\" href=\"{href}\" data-place=\"{}\"><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"/></a>",
+            "<a class=\"{class}\" href=\"{href}\" data-place=\"{}\"><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{radius}\"/></a>",
             escape(&place.id.0),
             escape(&place.name)
         );
@@ -377,12 +358,13 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
         }
         let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
         let (x, y) = projection.point(c);
-        let w = place.name.chars().count() as f64 * 7.0;
+        let w = place.name.chars().count() as f64 * size * 0.6;
+        let gap = radius + 3.0;
         let candidates = [
-            (x + 8.0, y + 4.0, "start"),
-            (x - 8.0, y + 4.0, "end"),
-            (x, y - 9.0, "middle"),
-            (x, y + 17.0, "middle"),
+            (x + gap, y + size / 3.0, "start"),
+            (x - gap, y + size / 3.0, "end"),
+            (x, y - gap, "middle"),
+            (x, y + gap + size * 0.8, "middle"),
         ];
         let fits = candidates.iter().find_map(|&(lx, ly, anchor)| {
             let left = match anchor {
@@ -390,7 +372,7 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
                 "end" => lx - w,
                 _ => lx - w / 2.0,
             };
-            let bbox = [left, ly - 12.0, left + w, ly + 3.0];
+            let bbox = [left, ly - size, left + w, ly + size * 0.25];
             let clear = bbox[0] >= 0.0 && bbox[2] <= width && bbox[1] >= 0.0 && bbox[3] <= height;
             let free =
                 !taken.iter().any(|t| t[0] < bbox[2] && bbox[0] < t[2] && t[1] < bbox[3] && bbox[1] < t[3]);
@@ -400,12 +382,43 @@ pub fn map(chronicle: &Chronicle, page: &Page, day: Option<NaiveDate>) -> Option
             taken.push(bbox);
             let _ = write!(
                 labels,
-                "<text class=\"map-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
+                "<text class=\"map-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"{size}\" text-anchor=\"{anchor}\">{}</text>",
                 escape(&place.name)
             );
         }
     }
-    svg.push_str(&dots);
+    // Area names last, where no place or label is: they matter least.
+    let mut area_names = String::new();
+    for area in &outline.areas {
+        let Some(ring) = area.polygons.iter().flatten().max_by_key(|ring| ring.len()) else { continue };
+        let (mut low, mut high) = ([f64::MAX; 2], [f64::MIN; 2]);
+        for p in ring {
+            low = [low[0].min(p[0]), low[1].min(p[1])];
+            high = [high[0].max(p[0]), high[1].max(p[1])];
+        }
+        // The name goes at the middle of the area's visible part, if enough of it shows.
+        let (low, high) = ([low[0].max(west), low[1].max(south)], [high[0].min(east), high[1].min(north)]);
+        let centre = [(low[0] + high[0]) / 2.0, (low[1] + high[1]) / 2.0];
+        let shown = (high[0] - low[0]) / (east - west) > 0.2 && (high[1] - low[1]) / (north - south) > 0.2;
+        let (x, middle) = projection.point(centre);
+        let w = area.name.chars().count() as f64 * 13.0 * 0.75;
+        // At the middle, or a little above or below it if a place is there.
+        let spot = [0.0, -30.0, 30.0, -60.0, 60.0].into_iter().map(|dy| middle + dy).find(|&y| {
+            let bbox = [x - w / 2.0, y - 13.0, x + w / 2.0, y + 3.0];
+            !taken.iter().any(|t| t[0] < bbox[2] && bbox[0] < t[2] && t[1] < bbox[3] && bbox[1] < t[3])
+        });
+        if let (true, Some(y)) = (shown, spot) {
+            let _ = write!(
+                area_names,
+                "<text class=\"map-area-name\" x=\"{x:.0}\" y=\"{y:.0}\">{}</text>",
+                escape(&area.name)
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        "<g class=\"map-area-names\" aria-hidden=\"true\">{area_names}</g><g class=\"map-places\">{dots}"
+    );
     let _ = write!(svg, "<g aria-hidden=\"true\">{labels}</g></g></svg>");
     let highlighted = marked.iter().filter(|(_, strong)| *strong).count();
     Some(MapView { svg, off_map, highlighted })
