@@ -24,6 +24,22 @@ pub struct Paragraph {
     pub uncited: Option<String>,
     /// The reason is the same as the paragraph above's, and said there.
     pub uncited_as_above: bool,
+    /// How the line opens: `numbered` ("12. …", an item such as a reader comment),
+    /// `bullet` ("• …", such as a reply), or empty.
+    pub opens: &'static str,
+}
+
+/// A line that starts a numbered item or a bulleted one: in a comment thread, a comment
+/// or a reply. The text itself is left as it is.
+fn opens(line: &str) -> &'static str {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        "numbered"
+    } else if line.starts_with(['•', '-', '*']) && line.chars().nth(1) == Some(' ') {
+        "bullet"
+    } else {
+        ""
+    }
 }
 
 /// A passage starting in a paragraph, and every place that cites it.
@@ -64,6 +80,7 @@ pub fn paragraphs(source: &Source, chronicle: &Chronicle, page: &Page) -> Vec<Pa
             cited: cited_in(content, &source.citations, chronicle, page),
             uncited: reason,
             uncited_as_above: as_above,
+            opens: opens(trimmed),
         });
     }
     paragraphs
@@ -139,4 +156,18 @@ fn cited_in(
         }
     }
     cited
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_and_bulleted_lines_are_told_apart() {
+        assert_eq!(opens("12. bonsoir"), "numbered");
+        assert_eq!(opens("• PAR LA GRACE"), "bullet");
+        assert_eq!(opens("2013. Une année"), "numbered");
+        assert_eq!(opens("35"), "");
+        assert_eq!(opens("Moussa Ag"), "");
+    }
 }
