@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo bench --bench anchoring`.
 
-use annalist::resolve::quotes::{Anchoring, SeedIndex, Selector};
+use annalist::resolve::anchoring::{Anchoring, SeedIndex, Selector};
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that the citation downloads of a built site are read by a real citation
+"""Checks that the citation exports of a built site are read by a real citation
 processor: the BibTeX and CSL-JSON of a sample of pages (one of each kind) go through
 `pandoc --citeproc`, which must render them without error or warning.
 
@@ -12,9 +12,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import urllib.parse
 
-DOWNLOAD = re.compile(r'<a download="([^"]+)" href="data:[^,]*,([^"]*)"')
+# Each export is a <pre> whose text the theme's script offers as a download.
+EXPORT = re.compile(r'<pre class="code cite-export" data-filename="([^"]+)"[^>]*><code>(.*?)</code></pre>', re.S)
 
 
 def sample(public):
@@ -28,13 +28,13 @@ def sample(public):
 
 def check(page, workdir):
     problems = []
-    downloads = DOWNLOAD.findall(page.read_text(encoding="utf-8"))
-    if len(downloads) != 3:
-        return [f"{page}: expected 3 citation downloads, found {len(downloads)}"]
-    for name, encoded in downloads:
+    exports = EXPORT.findall(page.read_text(encoding="utf-8"))
+    if len(exports) != 3:
+        return [f"{page}: expected 3 citation exports, found {len(exports)}"]
+    for name, escaped in exports:
         if not name.endswith((".bib", ".json")):
             continue
-        text = urllib.parse.unquote(html.unescape(encoded))
+        text = html.unescape(escaped)
         bibliography = workdir / name
         bibliography.write_text(text, encoding="utf-8")
         key = name.rsplit(".", 1)[0]

@@ -1,36 +1,11 @@
-//! `chronicle.toml`: the chronicle's title, language, range of days, base URL and theme.
+//! Reads `chronicle.toml` (the chronicle's title, language, range of days, base URL,
+//! theme and map) into a `model::Config`, reporting what is wrong where.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::resolve::dates::parse_day;
-use chrono::NaiveDate;
+use crate::model::when::parse_day;
+pub use crate::model::{Config, MapConfig};
 use serde::Deserialize;
 use toml::Spanned;
-
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub title: String,
-    pub description: String,
-    /// BCP 47 tag of the site's language; quotes in another language get translations.
-    pub language: String,
-    /// Always ends with `/`.
-    pub base_url: String,
-    pub theme: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub editors: Vec<String>,
-    /// When the editors last changed the content: cited as the page's date.
-    pub updated: Option<NaiveDate>,
-    pub map: Option<MapConfig>,
-}
-
-/// `[map]`: the outline drawn under the places, and the part of the world shown.
-#[derive(Debug, Clone)]
-pub struct MapConfig {
-    /// A GeoJSON file of polygons, relative to the chronicle's folder.
-    pub outline: String,
-    /// West, south, east, north, in degrees.
-    pub bounds: [f64; 4],
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

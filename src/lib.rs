@@ -2,7 +2,7 @@
 //!
 //! The pipeline is four stages, each taking the previous one's value:
 //! `load` (files → parsed front matter) → `resolve` (→ checked `model::Chronicle`)
-//! → `render` (→ pages as data) → `write` (→ `public/`, atomically).
+//! → `render` (→ each file, as it is made) → `write` (→ `public/`, atomically).
 
 pub mod config;
 pub mod diagnostics;
@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod text;
 pub mod write;
 
 use diagnostics::Diagnostics;
@@ -56,22 +57,54 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Loads and resolves the chronicle; `None` if there were errors.
-pub fn check(options: &Options, diagnostics: &mut Diagnostics) -> Option<model::Chronicle> {
+/// A chronicle loaded and resolved, with what rendering it needs besides.
+struct Resolved {
+    chronicle: model::Chronicle,
+    theme: load::Theme,
+    interface: load::interface::Interface,
+    outline: Option<load::outline::Outline>,
+}
+
+fn resolve(options: &Options, diagnostics: &mut Diagnostics) -> Option<Resolved> {
     let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
-    let chronicle = resolve::resolve(&loaded, diagnostics);
-    (!diagnostics.has_errors()).then_some(chronicle)
+    let load::Loaded { config, theme, interface, outline, version, content, .. } = loaded;
+    let chronicle = resolve::resolve(content, &config, version, diagnostics);
+    (!diagnostics.has_errors()).then_some(Resolved { chronicle, theme, interface, outline })
+}
+
+/// Loads, resolves and renders the chronicle, writing nothing; `None` if there were
+/// errors. Rendering here finds template errors before a build does.
+pub fn check(options: &Options, diagnostics: &mut Diagnostics) -> Option<model::Chronicle> {
+    let resolved = resolve(options, diagnostics)?;
+    let outline = resolved.outline.as_ref();
+    let ctx = render::context::RenderContext::new(
+        &resolved.chronicle,
+        &resolved.theme,
+        &resolved.interface,
+        outline,
+        diagnostics,
+    )?;
+    render::render(&ctx, &write::Discard, diagnostics)?;
+    drop(ctx);
+    Some(resolved.chronicle)
 }
 
 /// Builds the site. On any error nothing is written and the previous output stays.
 pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary> {
     let started = Instant::now();
-    let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
-    let chronicle = resolve::resolve(&loaded, diagnostics);
-    if diagnostics.has_errors() {
-        return None;
-    }
-    let files = render::render(&chronicle, &loaded.theme, diagnostics)?;
+    let resolved = resolve(options, diagnostics)?;
+    let chronicle = &resolved.chronicle;
+    let outline = resolved.outline.as_ref();
+    let ctx = render::context::RenderContext::new(
+        chronicle,
+        &resolved.theme,
+        &resolved.interface,
+        outline,
+        diagnostics,
+    )?;
+    let sink = write::Collect::default();
+    let rendered = render::render(&ctx, &sink, diagnostics)?;
+    let files = sink.0.into_inner().unwrap_or_default();
     let output = output_dir(options);
     if let Err(error) = write::write_site(&output, &files) {
         diagnostics.push(
@@ -81,7 +114,7 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
         return None;
     }
     Some(Summary {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: rendered.pages,
         sources: chronicle.sources.len(),
         events: chronicle.events.len(),
         quotes: chronicle.quotes_verified,

@@ -3,8 +3,61 @@
 //! half-written or emptied `public/`.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where rendered files go, from any number of threads at once. `path` is relative and
+/// `/`-separated.
+pub trait Sink: Sync {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// Streams a large file into the sink.
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()>;
+}
+
+/// A sink that keeps nothing: `check` renders every page through it.
+#[derive(Default)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn write_with(
+        &self,
+        _path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        fill(&mut io::sink())
+    }
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Default)]
+pub struct Collect(pub Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let file = OutputFile { path: path.to_string(), bytes: bytes.to_vec() };
+        self.0.lock().map_err(|_| io::Error::other("poisoned"))?.push(file);
+        Ok(())
+    }
+
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write(path, &bytes)
+    }
+}
 
 /// One file of the site, as data: a `/`-separated path under the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -251,23 +251,6 @@ fn data_exports_list_every_event_and_every_attestation() {
     ));
 }
 
-/// Percent-decoding for the `data:` URLs of the downloads.
-fn decode(data_url: &str) -> String {
-    let encoded = data_url.split_once(',').unwrap().1;
-    let mut bytes = Vec::new();
-    let mut rest = encoded.as_bytes();
-    while let Some((&first, tail)) = rest.split_first() {
-        if first == b'%' {
-            bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
-            rest = &tail[2..];
-        } else {
-            bytes.push(first);
-            rest = tail;
-        }
-    }
-    String::from_utf8(bytes).unwrap()
-}
-
 #[test]
 fn every_page_can_be_cited_and_read_by_reference_managers() {
     let site = build_fixture("basic");
@@ -287,15 +270,16 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
 
     let citation = text(select_one(&page, ".cite .citation"));
     assert!(citation.starts_with("“Rebels capture Karo.” In The Siege of Example, version "), "{citation}");
-    let downloads: Vec<(String, String)> = select(&page, ".cite a[download]")
+    // Each export is the text of a `pre`, which the theme's script offers as a download.
+    let exports: Vec<(String, String)> = select(&page, ".cite pre.cite-export")
         .into_iter()
-        .map(|a| (a.value().attr("download").unwrap().to_string(), decode(&href(a))))
+        .map(|pre| (pre.value().attr("data-filename").unwrap().to_string(), pre.text().collect::<String>()))
         .collect();
-    let names: Vec<&str> = downloads.iter().map(|(n, _)| n.as_str()).collect();
+    let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["events-karo-captured.bib", "events-karo-captured.ris", "events-karo-captured.json"]);
-    assert!(downloads[0].1.starts_with("@misc{events-karo-captured,\n  title = {{Rebels capture Karo}},"));
-    assert!(downloads[1].1.contains("UR  - https://example.org/siege/events/karo-captured.html\n"));
-    let csl: serde_json::Value = serde_json::from_str(&downloads[2].1).unwrap();
+    assert!(exports[0].1.starts_with("@misc{events-karo-captured,\n  title = {{Rebels capture Karo}},"));
+    assert!(exports[1].1.contains("UR  - https://example.org/siege/events/karo-captured.html\n"));
+    let csl: serde_json::Value = serde_json::from_str(&exports[2].1).unwrap();
     assert_eq!(csl[0]["type"], "webpage");
     assert_eq!(csl[0]["container-title"], "The Siege of Example");
 
@@ -304,22 +288,72 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     assert_eq!(text(select_one(&again, ".cite .citation")), citation);
 }
 
+/// The search index as `search.js` reads it: every word with the titles and links of
+/// the documents holding it, and whether it is in their title.
+fn search_index(site: &Site) -> std::collections::BTreeMap<String, Vec<(String, String, bool)>> {
+    let script = |name: &str| std::fs::read_to_string(site.path(&format!("search/{name}.js"))).unwrap();
+    // `annalistSearch.<what>(<args>);` → the JSON of the arguments.
+    let args = |text: String, call: &str| -> String {
+        let inner =
+            text.trim().strip_prefix(&format!("annalistSearch.{call}(")).unwrap().strip_suffix(");").unwrap();
+        inner.to_string()
+    };
+    let meta: serde_json::Value = serde_json::from_str(&args(script("meta"), "meta")).unwrap();
+    let shard_size = meta["shard_size"].as_u64().unwrap() as usize;
+    let mut docs: Vec<serde_json::Value> = Vec::new();
+    for n in 0..meta["docs"].as_u64().unwrap().div_ceil(shard_size as u64) {
+        let text = args(script(&format!("d{n}")), "docs");
+        let (number, list) = text.split_once(',').unwrap();
+        assert_eq!(number, n.to_string());
+        docs.extend(serde_json::from_str::<Vec<serde_json::Value>>(list).unwrap());
+    }
+    let mut index = std::collections::BTreeMap::new();
+    for n in 0..meta["chunks"].as_array().unwrap().len() {
+        let text = args(script(&format!("w{n}")), "words");
+        let (number, words) = text.split_once(',').unwrap();
+        assert_eq!(number, n.to_string());
+        let words: serde_json::Map<String, serde_json::Value> = serde_json::from_str(words).unwrap();
+        assert_eq!(
+            words.keys().next().map(String::as_str),
+            meta["chunks"][n].as_str(),
+            "the meta names each chunk's first word"
+        );
+        for (word, deltas) in words {
+            let mut entry = 0;
+            let mut found = Vec::new();
+            for delta in deltas.as_array().unwrap() {
+                entry += delta.as_u64().unwrap() as usize;
+                let doc = &docs[entry / 2];
+                found.push((
+                    doc[0].as_str().unwrap().to_string(),
+                    doc[2].as_str().unwrap().to_string(),
+                    entry % 2 == 1,
+                ));
+            }
+            index.insert(word, found);
+        }
+    }
+    index
+}
+
 #[test]
 fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let site = build_fixture("basic");
-    let script = std::fs::read_to_string(site.path("search-index.js")).unwrap();
-    let json = script.strip_prefix("window.annalistSearchIndex = ").unwrap().trim_end().trim_end_matches(';');
-    let records: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
-    assert_eq!(records.len(), 3 + 2 + 1 + 2 + 1, "events, actors, places, sources, comparisons");
-    let event = records.iter().find(|r| r["title"] == "Rebels capture Karo").unwrap();
-    assert_eq!(event["url"], "days/2020-03-01.html#karo-captured");
-    let actor = records.iter().find(|r| r["title"] == "The rebels").unwrap();
-    assert!(actor["text"].as_str().unwrap().contains("rebelles"), "aliases are searchable");
-    let source = records.iter().find(|r| r["title"] == "Siege of Example").unwrap();
+    let index = search_index(&site);
+    let titles = |word: &str| -> Vec<String> { index[word].iter().map(|(t, _, _)| t.clone()).collect() };
+    let karo = &index["karo"];
     assert!(
-        source["text"].as_str().unwrap().contains("A merchant counted 40 dead."),
-        "sources by their full text"
+        karo.contains(&(
+            "Rebels capture Karo".to_string(),
+            "days/2020-03-01.html#karo-captured".to_string(),
+            true
+        )),
+        "{karo:?}"
     );
+    assert!(titles("rebelles").contains(&"The rebels".to_string()), "aliases are searchable");
+    assert!(titles("merchant").contains(&"Siege of Example".to_string()), "sources by their full text");
+    assert!(index.contains_key("tombee"), "words are found without their accents");
+    assert!(!index.contains_key("Karo"), "words are lowercase");
     let page = site.page("index.html");
     let form = select_one(&page, "form.search");
     assert!(form.value().attr("hidden").is_some(), "without JavaScript the search form stays hidden");

@@ -2,6 +2,7 @@
 //! struct denies unknown keys, so a misspelled key is an error, not silently ignored.
 //! Values that later checks may complain about keep their span (`Spanned`).
 
+use crate::model::{ActorKind, Coordinates, SourceKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -44,16 +45,6 @@ pub struct PositionFront {
     /// What that number counts; positions counting the same thing are charted together.
     pub number_of: Option<String>,
     pub as_of: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    NewsArticle,
-    Encyclopedia,
-    ReaderComments,
-    Statement,
-    Other,
 }
 
 #[derive(Debug, Deserialize)]
@@ -106,18 +97,6 @@ pub struct EventFront {
     pub former_ids: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActorKind {
-    Person,
-    ArmedGroup,
-    Army,
-    State,
-    Organisation,
-    Media,
-    Other,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorFront {
@@ -133,15 +112,6 @@ pub struct ActorFront {
     /// Ids this thing was published under before; each leaves a redirect page.
     #[serde(default)]
     pub former_ids: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Coordinates {
-    pub lat: f64,
-    pub lon: f64,
-    pub precision: Option<String>,
-    pub basis: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,7 +9,9 @@ mod theme;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::model::{is_valid_id, slugify, RESERVED_IDS};
 use front::*;
+use interface::Interface;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -46,10 +48,21 @@ impl<F> Doc<F> {
 pub struct Loaded {
     pub root: PathBuf,
     pub config: Config,
-    pub config_file: SourceText,
     pub theme: Theme,
+    /// The theme's interface text in the chronicle's language.
+    pub interface: Interface,
     /// The map's outline, when `[map]` names one.
     pub outline: Option<outline::Outline>,
+    /// A short fingerprint of everything the chronicle says (config, content, seeds): the
+    /// version under which pages are cited. It changes when and only when the content
+    /// does, so rebuilding unchanged content gives the same version.
+    pub version: String,
+    pub content: Content,
+}
+
+/// The chronicle's own files: content and seeds, parsed file by file, for `resolve`.
+#[derive(Debug, Default)]
+pub struct Content {
     /// Keyed by the path written in a source's `seed`, e.g. `seeds/000_x.txt`.
     pub seeds: BTreeMap<String, SourceText>,
     pub sources: Vec<Doc<SourceFront>>,
@@ -66,33 +79,30 @@ pub struct Loaded {
     pub unreadable_seeds: BTreeSet<String>,
 }
 
-impl Loaded {
-    /// A short fingerprint of everything the chronicle says (config, content, seeds):
-    /// the version under which pages are cited. It changes when and only when the
-    /// content does, so rebuilding unchanged content gives the same version.
-    pub fn version(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &byte in bytes.iter().chain(&[0u8]) {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
-        feed(self.config_file.text.as_bytes());
-        for (path, seed) in &self.seeds {
-            feed(path.as_bytes());
-            feed(seed.text.as_bytes());
+/// FNV-1a over every file the chronicle is made of, in a fixed order.
+fn fingerprint(config_file: &SourceText, content: &Content) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in bytes.iter().chain(&[0u8]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        let docs = self.sources.iter().map(|d| &d.file).chain(self.events.iter().map(|d| &d.file));
-        let docs = docs.chain(self.actors.iter().map(|d| &d.file)).chain(self.places.iter().map(|d| &d.file));
-        let docs =
-            docs.chain(self.comparisons.iter().map(|d| &d.file)).chain(self.days.iter().map(|d| &d.file));
-        for file in docs.chain(self.intro.iter().map(|d| &d.file)) {
-            feed(file.path.as_bytes());
-            feed(file.text.as_bytes());
-        }
-        format!("{:010x}", hash >> 24)
+    };
+    feed(config_file.text.as_bytes());
+    for (path, seed) in &content.seeds {
+        feed(path.as_bytes());
+        feed(seed.text.as_bytes());
     }
+    let docs = content.sources.iter().map(|d| &d.file).chain(content.events.iter().map(|d| &d.file));
+    let docs =
+        docs.chain(content.actors.iter().map(|d| &d.file)).chain(content.places.iter().map(|d| &d.file));
+    let docs =
+        docs.chain(content.comparisons.iter().map(|d| &d.file)).chain(content.days.iter().map(|d| &d.file));
+    for file in docs.chain(content.intro.iter().map(|d| &d.file)) {
+        feed(file.path.as_bytes());
+        feed(file.text.as_bytes());
+    }
+    format!("{:010x}", hash >> 24)
 }
 
 /// Reads the chronicle at `root`. Returns `None` only when nothing useful can follow
@@ -104,13 +114,23 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         config.base_url = config::normalize_base_url(url);
     }
     let theme = Theme::load(root, &config.theme, diagnostics).unwrap_or_default();
+    let interface =
+        interface::select(&theme.interfaces, &config.language, diagnostics).unwrap_or_else(|| {
+            diagnostics.push(
+                Diagnostic::error("the theme has no interface text").in_file(&config_file).help(format!(
+                    "add the theme's i18n/{}.toml (see the default theme's)",
+                    interface::FALLBACK
+                )),
+            );
+            Interface::default()
+        });
     let outline = config.map.as_ref().and_then(|map| {
         let file = read_text(root, Path::new(&map.outline), diagnostics)?;
         outline::parse(&file, diagnostics)
     });
-    let content = root.join("content");
-    if !content.is_dir() {
-        diagnostics.push(Diagnostic::error(format!("no content folder at {}", content.display())).help(
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        diagnostics.push(Diagnostic::error(format!("no content folder at {}", content_dir.display())).help(
             "create `content/` with `sources/`, `events/`, `actors/`, `places/`, `compare/` and `days/`",
         ));
     }
@@ -123,7 +143,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         .and_then(|file| parse_doc("index".to_string(), file, diagnostics));
     let mut ids = BTreeMap::new();
     let (seeds, unreadable_seeds) = load_seeds(root, diagnostics);
-    Some(Loaded {
+    let content = Content {
         seeds,
         unreadable_seeds,
         sources: load_kind(root, "sources", &mut ids, diagnostics),
@@ -134,11 +154,15 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         days: load_kind(root, "days", &mut ids, diagnostics),
         ids,
         intro,
+    };
+    Some(Loaded {
+        version: fingerprint(&config_file, &content),
         root: root.to_path_buf(),
         config,
-        config_file,
         theme,
+        interface,
         outline,
+        content,
     })
 }
 
@@ -165,11 +189,19 @@ fn load_kind<F: DeserializeOwned>(
             continue;
         };
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if !crate::model::is_valid_id(&id) && folder != "days" {
+        if RESERVED_IDS.contains(&id.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(format!("`{id}` cannot be the id of a content file"))
+                    .in_file(&file)
+                    .help(format!("`{id}` names the page that lists the folder's pages: rename the file")),
+            );
+            continue;
+        }
+        if !is_valid_id(&id) && folder != "days" {
             diagnostics.push(Diagnostic::error(format!("`{id}` is not a valid id")).in_file(&file).help(
                 format!(
                     "ids are lowercase letters, digits and hyphens, as in `{}`: rename the file",
-                    crate::model::slugify(&id)
+                    slugify(&id)
                 ),
             ));
             continue;

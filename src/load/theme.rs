@@ -1,7 +1,7 @@
 //! The theme: tera templates, static files and interface text. A chronicle's own
 //! `themes/<name>/{templates,static,i18n}` wins; the default theme is also built into
-//! the binary, so a chronicle needs no copy of it, and its interface text fills in any
-//! language a chronicle's theme does not translate.
+//! the binary, so a chronicle needs no copy of it, and it fills in whatever a chronicle's
+//! theme leaves out: a template, a static file, or the interface text of a language.
 
 use super::interface::Interface;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
@@ -16,6 +16,8 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Interface text by language tag, e.g. "fr", with the file it came from.
     pub interfaces: BTreeMap<String, (SourceText, Interface)>,
+    /// Where the templates come from, as errors name it.
+    pub templates_dir: String,
 }
 
 macro_rules! builtin {
@@ -39,9 +41,11 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/sources.html",
     "templates/compare.html",
     "templates/comparisons.html",
+    "templates/events.html",
     "templates/404.html",
     "static/style.css",
     "static/search.js",
+    "static/cite.js",
     "i18n/en.toml",
     "i18n/fr.toml",
 ];
@@ -51,8 +55,19 @@ impl Theme {
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             let mut theme = Theme::from_dir(root, &dir, diagnostics);
-            for (language, table) in Theme::builtin().interfaces {
+            let builtin = Theme::builtin();
+            for (language, table) in builtin.interfaces {
                 theme.interfaces.entry(language).or_insert(table);
+            }
+            for template in builtin.templates {
+                if !theme.templates.iter().any(|t| t.path == template.path) {
+                    theme.templates.push(template);
+                }
+            }
+            for (path, bytes) in builtin.static_files {
+                if !theme.static_files.iter().any(|(p, _)| *p == path) {
+                    theme.static_files.push((path, bytes));
+                }
             }
             return Some(theme);
         }
@@ -66,8 +81,8 @@ impl Theme {
         None
     }
 
-    fn builtin() -> Theme {
-        let mut theme = Theme::default();
+    pub(crate) fn builtin() -> Theme {
+        let mut theme = Theme { templates_dir: "themes/default/templates".to_string(), ..Theme::default() };
         for (path, bytes) in BUILTIN {
             theme.add(path, bytes.to_vec(), "themes/default", &mut Diagnostics::default());
         }
@@ -75,8 +90,8 @@ impl Theme {
     }
 
     fn from_dir(root: &Path, dir: &Path, diagnostics: &mut Diagnostics) -> Theme {
-        let mut theme = Theme::default();
         let shown = dir.strip_prefix(root).unwrap_or(dir).to_string_lossy().replace('\\', "/");
+        let mut theme = Theme { templates_dir: format!("{shown}/templates"), ..Theme::default() };
         for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
             if !entry.file_type().is_file() {
                 continue;

@@ -3,11 +3,14 @@
 //! Dublin Core), and schema.org JSON-LD. Everything here comes from the content and the
 //! config, never from the clock: the version is the content's fingerprint and the date is
 //! `updated` from chronicle.toml.
+//!
+//! The exports are plain text in the page (the theme's script offers each as a download,
+//! made in the browser, so it works offline); they are neither highlighted nor repeated
+//! as `data:` URLs, which made them a third of every page.
 
-use super::highlight;
 use super::links::Page;
-use crate::load::front::ActorKind;
-use crate::model::Chronicle;
+use crate::load::interface::Interface;
+use crate::model::{slugify, ActorKind, Chronicle};
 use chrono::Datelike;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -24,11 +27,10 @@ pub struct Cite {
 #[derive(Debug, Serialize)]
 pub struct Format {
     pub name: &'static str,
-    /// Highlighted with syntect where it knows the syntax.
-    pub html: String,
-    /// A `data:` URL, so the download works from a disk with no server.
-    pub href: String,
+    pub text: String,
+    /// The file a download of it is saved as, and its media type.
     pub filename: String,
+    pub mime: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -37,10 +39,10 @@ pub struct Meta {
     pub content: String,
 }
 
-pub fn cite(page: &Page, title: &str, chronicle: &Chronicle) -> Cite {
+pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, words: &Interface) -> Cite {
     let config = &chronicle.config;
     let url = page.absolute(&config.base_url);
-    let key = crate::model::slugify(&page.path().replace(".html", ""));
+    let key = slugify(&page.path().replace(".html", ""));
     let updated = config.updated;
     let version = &chronicle.version;
 
@@ -48,7 +50,6 @@ pub fn cite(page: &Page, title: &str, chronicle: &Chronicle) -> Cite {
     if !config.editors.is_empty() {
         text.push_str(&format!("{}. ", config.editors.join(", ")));
     }
-    let words = &chronicle.interface;
     let (open, close, within) = (words.text("quote_open"), words.text("quote_close"), words.text("cite_in"));
     text.push_str(&format!("{open}{title}.{close} {within} {}, version {version}", config.title));
     if let Some(day) = updated {
@@ -95,20 +96,15 @@ pub fn cite(page: &Page, title: &str, chronicle: &Chronicle) -> Cite {
 
     let file = key.clone();
     let formats = vec![
-        format("BibTeX", &bibtex, "bib", "application/x-bibtex", &file),
-        format("RIS", &ris, "ris", "application/x-research-info-systems", &file),
-        format("CSL-JSON", &csl, "json", "application/vnd.citationstyles.csl+json", &file),
+        format("BibTeX", bibtex, "bib", "application/x-bibtex", &file),
+        format("RIS", ris, "ris", "application/x-research-info-systems", &file),
+        format("CSL-JSON", csl, "json", "application/vnd.citationstyles.csl+json", &file),
     ];
     Cite { text, formats, meta: meta(title, &url, chronicle), json_ld: json_ld(page, title, &url, chronicle) }
 }
 
-fn format(name: &'static str, source: &str, extension: &str, mime: &str, file: &str) -> Format {
-    Format {
-        name,
-        html: highlight::code_block(source, extension),
-        href: format!("data:{mime};charset=utf-8,{}", percent_encode(source)),
-        filename: format!("{file}.{extension}"),
-    }
+fn format(name: &'static str, text: String, extension: &str, mime: &'static str, file: &str) -> Format {
+    Format { name, text, filename: format!("{file}.{extension}"), mime }
 }
 
 fn meta(title: &str, url: &str, chronicle: &Chronicle) -> Vec<Meta> {
@@ -191,28 +187,4 @@ fn json_ld(page: &Page, title: &str, url: &str, chronicle: &Chronicle) -> String
     }
     // `</` would end the script element that holds the JSON.
     serde_json::to_string(&value).unwrap_or_default().replace("</", "<\\/")
-}
-
-/// Percent-encodes everything but unreserved characters, for `data:` URLs.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_encoding_keeps_unreserved_characters() {
-        assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
-        assert_eq!(percent_encode("é {x}\n"), "%C3%A9%20%7Bx%7D%0A");
-    }
 }

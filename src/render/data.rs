@@ -1,11 +1,13 @@
 //! The chronicle as data: `data/events.json` (every event with its attestations) and
 //! `data/events.csv` (one row per attestation), for readers who analyse rather than read.
+//! Both are streamed to their files, event by event.
 
-use super::links::Page;
-use super::text::plain_text;
+use super::links::{passage_anchor, Page};
 use crate::model::{Chronicle, Event};
-use crate::write::OutputFile;
+use crate::write::Sink;
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct EventRecord<'a> {
@@ -44,7 +46,7 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
         date_basis: event.date_basis.as_deref(),
         actors: event.actors.iter().map(|a| a.0.as_str()).collect(),
         places: event.places.iter().map(|p| p.0.as_str()).collect(),
-        narrative: plain_text(&event.text.markdown),
+        narrative: event.text.body.plain.clone(),
         url: Page::Event(event.id.clone()).absolute(base),
         attestations: event
             .text
@@ -58,59 +60,53 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
                 url: format!(
                     "{}#{}",
                     Page::Source(q.passage.source.clone()).absolute(base),
-                    q.passage.anchor()
+                    passage_anchor(&q.passage.source, q.passage.range.start)
                 ),
             })
             .collect(),
     }
 }
 
-pub fn exports(chronicle: &Chronicle) -> Vec<OutputFile> {
+pub fn write(chronicle: &Chronicle, sink: &dyn Sink) -> io::Result<()> {
     let base = &chronicle.config.base_url;
-    let records: Vec<EventRecord> = chronicle.events.iter().map(|e| record(e, base)).collect();
-    let mut json = serde_json::to_string_pretty(&records).unwrap_or_default();
-    json.push('\n');
-    let mut csv = String::from("date,precision,event,actors,places,source,quote,translation,url\r\n");
-    for event in &records {
-        for attestation in &event.attestations {
-            let row = [
-                event.when.as_str(),
-                event.precision,
-                event.id,
-                &event.actors.join(" "),
-                &event.places.join(" "),
-                attestation.source,
-                attestation.quote,
-                attestation.translation.unwrap_or(""),
-                &attestation.url,
-            ];
-            csv.push_str(&row.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","));
-            csv.push_str("\r\n");
+    sink.write_with("data/events.json", &mut |out: &mut dyn Write| {
+        let mut json = serde_json::Serializer::pretty(out);
+        let mut list = json.serialize_seq(Some(chronicle.events.len())).map_err(io::Error::other)?;
+        for event in &chronicle.events {
+            list.serialize_element(&record(event, base)).map_err(io::Error::other)?;
         }
-    }
-    vec![
-        OutputFile { path: "data/events.json".to_string(), bytes: json.into_bytes() },
-        OutputFile { path: "data/events.csv".to_string(), bytes: csv.into_bytes() },
-    ]
-}
-
-/// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Konna"), "Konna");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("le \"verrou\""), "\"le \"\"verrou\"\"\"");
-    }
+        SerializeSeq::end(list).map_err(io::Error::other)?;
+        json.into_inner().write_all(b"\n")
+    })?;
+    sink.write_with("data/events.csv", &mut |out: &mut dyn Write| {
+        let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+        csv.write_record([
+            "date",
+            "precision",
+            "event",
+            "actors",
+            "places",
+            "source",
+            "quote",
+            "translation",
+            "url",
+        ])?;
+        for event in &chronicle.events {
+            let event = record(event, base);
+            for attestation in &event.attestations {
+                csv.write_record([
+                    event.when.as_str(),
+                    event.precision,
+                    event.id,
+                    &event.actors.join(" "),
+                    &event.places.join(" "),
+                    attestation.source,
+                    attestation.quote,
+                    attestation.translation.unwrap_or(""),
+                    &attestation.url,
+                ])?;
+            }
+        }
+        csv.flush()
+    })
 }

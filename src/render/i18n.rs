@@ -1,9 +1,8 @@
 //! Dates and labels in the site's language, from the theme's interface text, and the
 //! `t` function through which templates read it.
 
-use crate::load::front::{ActorKind, SourceKind};
 use crate::load::interface::Interface;
-use crate::resolve::dates::When;
+use crate::model::{ActorKind, SourceKind, When};
 use std::collections::HashMap;
 
 /// A date of any precision, as a reader reads it.
@@ -80,25 +79,10 @@ pub fn tera_function(interface: Interface) -> impl tera::Function {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::interface::Text;
+    use crate::load::Theme;
 
-    fn table(pattern_lang: &str) -> Interface {
-        use crate::resolve::dates::{EN_DAYS, EN_MONTHS, FR_DAYS, FR_MONTHS};
-        let (months, weekdays, range, night, first) = if pattern_lang == "fr" {
-            (FR_MONTHS, FR_DAYS, "du {from} au {to}", "nuit du {from} au {to}", "1er")
-        } else {
-            (EN_MONTHS, EN_DAYS, "{from} to {to}", "night of {from} to {to}", "1")
-        };
-        let mut interface = Interface::default();
-        interface.dates.months = months.map(String::from);
-        interface.dates.weekdays = weekdays.map(String::from);
-        interface.dates.day = "{day} {month} {year}".into();
-        interface.dates.first_of_month = first.into();
-        interface.dates.long_day = "{weekday} {day} {month} {year}".into();
-        interface.dates.range = range.into();
-        interface.dates.night = night.into();
-        interface.text.insert("x".into(), Text::Plain("X".into()));
-        interface
+    fn table(language: &str) -> Interface {
+        Theme::builtin().interfaces[language].1.clone()
     }
 
     #[test]

@@ -1,55 +1,79 @@
-//! The files around the pages: redirects left by former ids, `sitemap.xml`,
-//! `robots.txt` and the Atom feed of events. Absolute URLs all come from `base_url`.
+//! The files around the pages: redirects left by former ids, `sitemap.xml`, `robots.txt`
+//! and the Atom feed of events. Absolute URLs all come from `base_url`.
 
-use super::highlight::escape;
+use super::context::RenderContext;
 use super::links::{own_page, Page};
-use super::text::plain_text;
-use crate::model::Chronicle;
-use crate::write::OutputFile;
+use crate::text::escape::html as escape;
+use crate::write::Sink;
+use std::fmt::Write as _;
+use std::io;
+
+/// The most URLs one sitemap file may list (sitemaps.org); more go to several files
+/// under a sitemap index.
+const URLS_PER_SITEMAP: usize = 50_000;
+/// How many events the feed carries: the latest.
+const FEED_ENTRIES: usize = 100;
 
 /// A page at each former id's URL that sends the reader on to the current one.
-pub fn redirects(chronicle: &Chronicle, language: &str) -> Vec<OutputFile> {
+pub fn redirects(ctx: &RenderContext, sink: &dyn Sink) -> io::Result<()> {
+    let chronicle = ctx.chronicle;
     let base = &chronicle.config.base_url;
-    chronicle
-        .redirects
-        .iter()
-        .map(|redirect| {
-            let from = own_page(&redirect.from);
-            let to = own_page(&redirect.to);
-            let href = escape(&from.href(&to, None));
-            let moved = escape(&chronicle.interface.text("moved"));
-            let moved_to = escape(&chronicle.interface.text("moved_to"));
-            let html = format!(
-                "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n\
-                 <link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n\
-                 <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n\
-                 <p>{moved_to} <a href=\"{href}\">{}</a>.</p>\n</body>\n</html>\n",
-                escape(&to.absolute(base)),
-                escape(&to.absolute(base)),
-            );
-            OutputFile { path: from.path(), bytes: html.into_bytes() }
-        })
-        .collect()
-}
-
-pub fn sitemap(pages: &[Page], base_url: &str) -> OutputFile {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in pages.iter().filter(|p| **p != Page::NotFound) {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&page.absolute(base_url))));
+    let language = escape(&chronicle.config.language);
+    let moved = escape(&ctx.text("moved"));
+    let moved_to = escape(&ctx.text("moved_to"));
+    for redirect in &chronicle.redirects {
+        let from = own_page(&redirect.from);
+        let to = own_page(&redirect.to);
+        let href = escape(&from.href(&to, None));
+        let absolute = escape(&to.absolute(base));
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n\
+             <link rel=\"canonical\" href=\"{absolute}\">\n<meta name=\"robots\" content=\"noindex\">\n\
+             <meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n\
+             <p>{moved_to} <a href=\"{href}\">{absolute}</a>.</p>\n</body>\n</html>\n",
+        );
+        sink.write(&from.path(), html.as_bytes())?;
     }
-    xml.push_str("</urlset>\n");
-    OutputFile { path: "sitemap.xml".to_string(), bytes: xml.into_bytes() }
+    Ok(())
 }
 
-pub fn robots(base_url: &str) -> OutputFile {
+/// `sitemap.xml`: every page but the 404 page; a sitemap index over several files when
+/// there are more pages than one sitemap may list.
+pub fn sitemap(pages: &[Page], base_url: &str, sink: &dyn Sink) -> io::Result<()> {
+    let urls: Vec<String> =
+        pages.iter().filter(|p| **p != Page::NotFound).map(|p| escape(&p.absolute(base_url))).collect();
+    let urlset = |urls: &[String]| {
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for url in urls {
+            let _ = writeln!(xml, "  <url><loc>{url}</loc></url>");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if urls.len() <= URLS_PER_SITEMAP {
+        return sink.write("sitemap.xml", urlset(&urls).as_bytes());
+    }
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    index.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (i, part) in urls.chunks(URLS_PER_SITEMAP).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        sink.write(&name, urlset(part).as_bytes())?;
+        let _ = writeln!(index, "  <sitemap><loc>{}</loc></sitemap>", escape(&format!("{base_url}{name}")));
+    }
+    index.push_str("</sitemapindex>\n");
+    sink.write("sitemap.xml", index.as_bytes())
+}
+
+pub fn robots(base_url: &str, sink: &dyn Sink) -> io::Result<()> {
     let text = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n");
-    OutputFile { path: "robots.txt".to_string(), bytes: text.into_bytes() }
+    sink.write("robots.txt", text.as_bytes())
 }
 
-/// An Atom feed with one entry per event. Dates come from the events themselves, never
-/// from the clock, so the feed is the same at every build.
-pub fn atom(chronicle: &Chronicle) -> OutputFile {
+/// An Atom feed of the latest `FEED_ENTRIES` events. Dates come from the events
+/// themselves, never from the clock, so the feed is the same at every build.
+pub fn atom(ctx: &RenderContext, sink: &dyn Sink) -> io::Result<()> {
+    let chronicle = ctx.chronicle;
     let config = &chronicle.config;
     let base = &config.base_url;
     let stamp = |day: Option<chrono::NaiveDate>| day.map(|d| format!("{d}T00:00:00Z"));
@@ -57,27 +81,29 @@ pub fn atom(chronicle: &Chronicle) -> OutputFile {
         .unwrap_or_else(|| format!("{}T00:00:00Z", config.end));
     let author = if config.editors.is_empty() { config.title.clone() } else { config.editors.join(", ") };
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         escape(&config.language)
-    ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&config.title)));
-    xml.push_str(&format!("  <id>{}</id>\n", escape(base)));
-    xml.push_str(&format!("  <link rel=\"self\" href=\"{}feed.xml\"/>\n", escape(base)));
-    xml.push_str(&format!("  <link href=\"{}\"/>\n", escape(base)));
-    xml.push_str(&format!("  <updated>{updated}</updated>\n"));
-    xml.push_str(&format!("  <author><name>{}</name></author>\n", escape(&author)));
-    for event in &chronicle.events {
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&config.title));
+    let _ = writeln!(xml, "  <id>{}</id>", escape(base));
+    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}feed.xml\"/>", escape(base));
+    let _ = writeln!(xml, "  <link href=\"{}\"/>", escape(base));
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(&author));
+    let latest = &chronicle.events[chronicle.events.len().saturating_sub(FEED_ENTRIES)..];
+    for event in latest {
         let url = Page::Event(event.id.clone()).absolute(base);
         let when = stamp(event.when.first_day()).unwrap_or_else(|| updated.clone());
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&event.title)));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&url)));
-        xml.push_str(&format!("    <link href=\"{}\"/>\n", escape(&url)));
-        xml.push_str(&format!("    <updated>{when}</updated>\n"));
-        xml.push_str(&format!("    <summary>{}</summary>\n", escape(&plain_text(&event.text.markdown))));
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&event.title));
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(xml, "    <link href=\"{}\"/>", escape(&url));
+        let _ = writeln!(xml, "    <updated>{when}</updated>");
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape(&event.text.body.plain));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    OutputFile { path: "feed.xml".to_string(), bytes: xml.into_bytes() }
+    sink.write("feed.xml", xml.as_bytes())
 }

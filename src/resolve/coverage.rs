@@ -3,26 +3,63 @@
 //! with a reason), for narrative paragraphs with no footnote, and for actors and places
 //! that nothing refers to. Also counts the share of seed paragraphs cited.
 
-use super::markers::{self, Piece};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{Doc, Loaded};
-use crate::model::{Chronicle, Coverage};
-use pulldown_cmark::{Event, Tag, TagEnd};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::load::Content;
+use crate::model::{ActorId, Chronicle, Coverage, PlaceId};
 use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Weekday and month names in the languages shipped, for spotting datable text in seeds.
+pub const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+pub const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Whether a word names a weekday or a month, in any case.
+fn is_calendar_word(word: &str) -> bool {
+    let names = EN_DAYS.iter().chain(&FR_DAYS).chain(&EN_MONTHS).chain(&FR_MONTHS);
+    names.into_iter().any(|n| n.to_lowercase() == word)
+}
 
 /// Relative day words that make a paragraph datable, besides weekday and month names.
 const RELATIVE_DAYS: [&str; 2] = ["veille", "lendemain"];
 /// Month names that are also everyday words, which alone do not make text datable.
 const AMBIGUOUS: [&str; 1] = ["may"];
 
-pub fn check(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagnostics) -> Coverage {
+pub fn check(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diagnostics) -> Coverage {
     let mut coverage = Coverage::default();
     for source in chronicle.sources.values() {
-        let Some(seed) = loaded.seeds.get(&source.seed_path) else { continue };
+        let Some(seed) = content.seeds.get(&source.seed_path) else { continue };
         let mut cited: BTreeSet<usize> = BTreeSet::new();
         for citation in &source.citations {
-            let last = citation.passage.range.end.saturating_sub(1).max(citation.passage.range.start);
-            cited.extend(seed.line_of(citation.passage.range.start)..=seed.line_of(last));
+            let last = citation.range.end.saturating_sub(1).max(citation.range.start);
+            cited.extend(seed.line_of(citation.range.start)..=seed.line_of(last));
         }
         for line in 1..=seed.line_count() {
             let text = seed.line_text(line);
@@ -45,19 +82,7 @@ pub fn check(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagnosti
             }
         }
     }
-    for doc in &loaded.events {
-        paragraphs_without_footnotes(doc, diagnostics);
-    }
-    for doc in &loaded.days {
-        paragraphs_without_footnotes(doc, diagnostics);
-    }
-    for doc in &loaded.actors {
-        paragraphs_without_footnotes(doc, diagnostics);
-    }
-    for doc in &loaded.places {
-        paragraphs_without_footnotes(doc, diagnostics);
-    }
-    unreferenced(chronicle, loaded, diagnostics);
+    unreferenced(chronicle, content, diagnostics);
     coverage
 }
 
@@ -72,67 +97,56 @@ fn states_a_date_or_number(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
         || text.split(|c: char| !c.is_alphanumeric()).any(|word| {
             let lower = word.to_lowercase();
-            (super::dates::is_calendar_word(word) && !AMBIGUOUS.contains(&lower.as_str()))
+            (is_calendar_word(&lower) && !AMBIGUOUS.contains(&lower.as_str()))
                 || RELATIVE_DAYS.contains(&lower.as_str())
         })
 }
 
-/// Warns on each paragraph of a body that states something without a footnote.
-fn paragraphs_without_footnotes<F>(doc: &Doc<F>, diagnostics: &mut Diagnostics) {
-    let mut open: Option<(usize, bool)> = None;
-    for (piece, range) in markers::parse(&doc.body) {
-        match piece {
-            Piece::Markdown(Event::Start(Tag::Paragraph)) => open = Some((range.start, false)),
-            Piece::Cite(_) => {
-                if let Some((_, cited)) = open.as_mut() {
-                    *cited = true;
-                }
-            }
-            Piece::Markdown(Event::End(TagEnd::Paragraph)) => {
-                if let Some((start, false)) = open.take() {
-                    let span = doc.body_offset + start..doc.body_offset + range.end;
-                    diagnostics.push(
-                        Diagnostic::warning("paragraph without a footnote")
-                            .at(&doc.file, span)
-                            .help("end each statement with `[^key]` citing the quote that backs it"),
-                    );
-                }
-            }
-            _ => {}
+/// Warns on each paragraph of a body that states something without a footnote. Each
+/// entry is a file, where the body starts in it, and the body's bare paragraphs.
+pub fn bare_paragraphs(bodies: &[(&SourceText, usize, Vec<Range<usize>>)], diagnostics: &mut Diagnostics) {
+    for (file, offset, paragraphs) in bodies {
+        // Only narrative must footnote every paragraph: a source's notes, a comparison's
+        // reading and the introduction are about the quotes shown with them.
+        let narrative = ["content/events/", "content/days/", "content/actors/", "content/places/"];
+        if !narrative.iter().any(|folder| file.path.starts_with(folder)) {
+            continue;
+        }
+        for range in paragraphs {
+            diagnostics.push(
+                Diagnostic::warning("paragraph without a footnote")
+                    .at(file, offset + range.start..offset + range.end)
+                    .help("end each statement with `[^key]` citing the quote that backs it"),
+            );
         }
     }
 }
 
 /// Warns on actors and places that no event, comparison position, affiliation or region
 /// refers to.
-fn unreferenced(chronicle: &Chronicle, loaded: &Loaded, diagnostics: &mut Diagnostics) {
-    let mut used: BTreeSet<&str> = BTreeSet::new();
-    for event in &chronicle.events {
-        used.extend(event.actors.iter().map(|a| a.0.as_str()));
-        used.extend(event.places.iter().map(|p| p.0.as_str()));
-    }
-    for position in chronicle.comparisons.values().flat_map(|c| &c.positions) {
-        used.extend(position.actors.iter().map(|a| a.0.as_str()));
-    }
-    for actor in chronicle.actors.values() {
-        used.extend(actor.affiliations.iter().map(|a| a.0.as_str()));
-    }
-    for place in chronicle.places.values() {
-        used.extend(place.region.iter().map(|p| p.0.as_str()));
-    }
+fn unreferenced(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diagnostics) {
     const ACTOR_HELP: &str = "name it in an event's or a comparison position's `actors`, or remove the file";
     const PLACE_HELP: &str = "name it in an event's `places` or a place's `region`, or remove the file";
-    let docs = loaded
-        .actors
-        .iter()
-        .map(|d| (&d.id, &d.file, "actor", ACTOR_HELP))
-        .chain(loaded.places.iter().map(|d| (&d.id, &d.file, "place", PLACE_HELP)));
-    for (id, file, kind, help) in docs {
-        if !used.contains(id.as_str()) {
+    for doc in &content.actors {
+        let actor = chronicle.actors.get(&ActorId(doc.id.clone()));
+        let used =
+            actor.is_some_and(|a| !a.events.is_empty() || !a.positions.is_empty() || !a.members.is_empty());
+        if !used {
             diagnostics.push(
-                Diagnostic::warning(format!("{kind} `{id}` is referred to by nothing"))
-                    .in_file(file)
-                    .help(help),
+                Diagnostic::warning(format!("actor `{}` is referred to by nothing", doc.id))
+                    .in_file(&doc.file)
+                    .help(ACTOR_HELP),
+            );
+        }
+    }
+    for doc in &content.places {
+        let place = chronicle.places.get(&PlaceId(doc.id.clone()));
+        let used = place.is_some_and(|p| !p.events.is_empty() || !p.within.is_empty());
+        if !used {
+            diagnostics.push(
+                Diagnostic::warning(format!("place `{}` is referred to by nothing", doc.id))
+                    .in_file(&doc.file)
+                    .help(PLACE_HELP),
             );
         }
     }

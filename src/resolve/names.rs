@@ -2,21 +2,17 @@
 //! every alias) as a whole word, across typographic variants but not case, since case is
 //! part of a spelling ("Iyad ag Ghali" and "Iyad Ag Ghali" are both recorded). One pass
 //! over each seed finds them all; the results say which sources use which spelling, and
-//! let source pages link names to profiles.
+//! let source pages link names to profiles. An actor and a place may share a name (the
+//! state and the country "Mali"): both are credited with it; the link on the source page
+//! goes to the actor.
 
-use super::quotes::{fold, Folded};
 use crate::model::{Chronicle, Mention, NameUse, Named, SourceId};
+use crate::text::fold::{fold, Folded};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 
-pub struct Names {
-    /// Keyed by actor or place id: each of its names and the sources that use it.
-    pub uses: BTreeMap<String, Vec<NameUse>>,
-    /// Keyed by source: every name found in its seed, in order, not overlapping.
-    pub mentions: BTreeMap<SourceId, Vec<Mention>>,
-}
-
-pub fn find(chronicle: &Chronicle) -> Names {
+pub fn find(chronicle: &mut Chronicle) {
+    // Every spelling of every name, actors first.
     let mut names: Vec<(Named, String)> = Vec::new();
     for actor in chronicle.actors.values() {
         let all = std::iter::once(&actor.name).chain(&actor.aliases);
@@ -26,33 +22,57 @@ pub fn find(chronicle: &Chronicle) -> Names {
         let all = std::iter::once(&place.name).chain(&place.aliases);
         names.extend(all.map(|n| (Named::Place(place.id.clone()), n.clone())));
     }
-    let patterns: Vec<String> = names.iter().map(|(_, name)| fold(name).trim().to_string()).collect();
-    let mut found: Vec<BTreeSet<SourceId>> = vec![BTreeSet::new(); names.len()];
-    let mut mentions: BTreeMap<SourceId, Vec<Mention>> = BTreeMap::new();
+    // One pattern per distinct folded spelling, with the names that spell it so.
+    let mut patterns: Vec<String> = Vec::new();
+    let mut spelt: Vec<Vec<usize>> = Vec::new();
+    let mut pattern_of: HashMap<String, usize> = HashMap::new();
+    for (index, (_, name)) in names.iter().enumerate() {
+        let folded = fold(name).trim().to_string();
+        if folded.is_empty() {
+            continue;
+        }
+        let pattern = *pattern_of.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            spelt.push(Vec::new());
+            patterns.len() - 1
+        });
+        spelt[pattern].push(index);
+    }
+    let mut found: Vec<Vec<SourceId>> = vec![Vec::new(); names.len()];
     // Leftmost-longest: "Iyad Ag Ghali" wins over a bare "Ghali" at the same place.
     let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-    for source in chronicle.sources.values() {
-        let Some(automaton) = &automaton else { break };
-        let folded = Folded::new(&source.seed_text);
-        for hit in automaton.find_iter(&folded.text) {
-            if !is_whole_word(&folded.text, hit.start(), hit.end()) {
-                continue;
+    if let Some(automaton) = automaton.filter(|_| !patterns.is_empty()) {
+        for source in chronicle.sources.values_mut() {
+            let folded = Folded::new(&source.seed_text);
+            let mut mentions = Vec::new();
+            for hit in automaton.find_iter(&folded.text) {
+                if !is_whole_word(&folded.text, hit.start(), hit.end()) {
+                    continue;
+                }
+                let owners = &spelt[hit.pattern().as_usize()];
+                for &name in owners {
+                    // Sources are visited one at a time: a repeat is the last one pushed.
+                    if found[name].last() != Some(&source.id) {
+                        found[name].push(source.id.clone());
+                    }
+                }
+                mentions.push(Mention {
+                    range: folded.original_range(hit.range(), &source.seed_text),
+                    of: names[owners[0]].0.clone(),
+                });
             }
-            let index = hit.pattern().as_usize();
-            found[index].insert(source.id.clone());
-            mentions.entry(source.id.clone()).or_default().push(Mention {
-                range: folded.original_range(hit.range(), &source.seed_text),
-                of: names[index].0.clone(),
-            });
+            source.mentions = mentions;
         }
     }
-    let mut uses: BTreeMap<String, Vec<NameUse>> = BTreeMap::new();
     for ((named, variant), sources) in names.into_iter().zip(found) {
-        uses.entry(named.id().to_string())
-            .or_default()
-            .push(NameUse { variant, sources: sources.into_iter().collect() });
+        let uses = match &named {
+            Named::Actor(id) => chronicle.actors.get_mut(id).map(|a| &mut a.names),
+            Named::Place(id) => chronicle.places.get_mut(id).map(|p| &mut p.names),
+        };
+        if let Some(uses) = uses {
+            uses.push(NameUse { variant, sources });
+        }
     }
-    Names { uses, mentions }
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {

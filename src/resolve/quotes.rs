@@ -1,280 +1,298 @@
-//! Finding quotes in seeds: the fold that makes typographic variants equal, and the
-//! anchoring of every quote of a seed in one pass over it.
-//!
-//! A quote is a W3C text-quote selector (`exact`, optional `prefix` and `suffix`).
-//! Matching folds runs of white space to one space, curly quotes and apostrophes to
-//! straight ones, dashes to `-` and `…` to `...`, and nothing else.
+//! Bodies and their quotes: each body is parsed once, its `[^key]` markers are checked
+//! against its quotes, and every quote is registered; then all quotes of a seed are
+//! anchored at once (`anchoring`) and the pending texts are finished with the passages
+//! found.
 
-use aho_corasick::AhoCorasick;
-use std::collections::BTreeMap;
+use super::anchoring::{Anchoring, SeedIndex, Selector};
+use super::Resolver;
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::SourceText;
+use crate::load::front::{AttestationFront, PositionFront};
+use crate::load::Doc;
+use crate::model::{Passage, Quote, SourceId, Text};
+use crate::text::lang::same_language;
+use crate::text::markdown::{self, Body};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use toml::Spanned;
 
-/// The folded form of one character, or `None` for white space (folded as a run).
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
-        '\u{2026}' => "...",
-        _ => return None,
+/// A quote waiting to be anchored: all quotes of a seed are anchored in one pass.
+pub(super) struct Request<'a> {
+    file: &'a SourceText,
+    /// The span of `exact` in `file`.
+    span: Range<usize>,
+    seed: &'a str,
+    source: &'a str,
+    selector: Selector,
+}
+
+/// A quote before anchoring: `ticket` indexes the requests.
+pub(super) struct PendingQuote {
+    pub key: String,
+    ticket: usize,
+    language: String,
+    translation: Option<String>,
+    note: Option<String>,
+}
+
+/// A parsed body whose quotes are not anchored yet.
+pub(super) struct PendingText {
+    body: Body,
+    quotes: Vec<PendingQuote>,
+}
+
+/// The fields shared by attestations and positions.
+pub(super) struct QuoteFields<'a> {
+    id: &'a Option<Spanned<String>>,
+    source: &'a Spanned<String>,
+    exact: &'a Spanned<String>,
+    prefix: &'a Option<String>,
+    suffix: &'a Option<String>,
+    language: &'a Option<String>,
+    translation: &'a Option<String>,
+    note: &'a Option<String>,
+}
+
+impl<'a> From<&'a AttestationFront> for QuoteFields<'a> {
+    fn from(a: &'a AttestationFront) -> Self {
+        QuoteFields {
+            id: &a.id,
+            source: &a.source,
+            exact: &a.exact,
+            prefix: &a.prefix,
+            suffix: &a.suffix,
+            language: &a.language,
+            translation: &a.translation,
+            note: &a.note,
+        }
+    }
+}
+
+impl<'a> From<&'a PositionFront> for QuoteFields<'a> {
+    fn from(p: &'a PositionFront) -> Self {
+        QuoteFields {
+            id: &p.id,
+            source: &p.source,
+            exact: &p.exact,
+            prefix: &p.prefix,
+            suffix: &p.suffix,
+            language: &p.language,
+            translation: &p.translation,
+            note: &p.note,
+        }
+    }
+}
+
+impl QuoteFields<'_> {
+    /// How the body cites it: its `id`, or its `source` when it has none.
+    pub fn key(&self) -> String {
+        self.id.as_ref().unwrap_or(self.source).get_ref().clone()
+    }
+}
+
+impl<'a> Resolver<'a> {
+    /// Parses a body, collects its quotes and checks that its markers cite known keys and
+    /// that every quote is cited.
+    pub(super) fn text<F>(&mut self, doc: &'a Doc<F>, attestations: &'a [AttestationFront]) -> PendingText {
+        self.text_also_citing(doc, attestations, &[])
+    }
+
+    /// Like `text`, for a body whose markers may also cite `other_keys`: a comparison's
+    /// reading cites its positions, which are quotes of their own.
+    pub(super) fn text_also_citing<F>(
+        &mut self,
+        doc: &'a Doc<F>,
+        attestations: &'a [AttestationFront],
+        other_keys: &[String],
+    ) -> PendingText {
+        let fields: Vec<QuoteFields> = attestations.iter().map(QuoteFields::from).collect();
+        let quotes = self.quotes(doc, &fields);
+        let parsed = markdown::parse(&doc.body);
+        let known: BTreeSet<String> =
+            fields.iter().map(QuoteFields::key).chain(other_keys.iter().cloned()).collect();
+        let mut cited = BTreeSet::new();
+        for (key, range) in &parsed.citations {
+            if !known.contains(key) {
+                let span = doc.body_offset + range.start..doc.body_offset + range.end;
+                let keys: Vec<&str> = quotes
+                    .iter()
+                    .map(|(_, q, _)| q.key.as_str())
+                    .chain(other_keys.iter().map(String::as_str))
+                    .collect();
+                self.diagnostics.push(
+                    Diagnostic::error(format!("`[^{key}]` cites no quote of this file"))
+                        .at(&doc.file, span)
+                        .help(if keys.is_empty() {
+                            "add an [[attestations]] entry whose `id` (or `source`) is this key".to_string()
+                        } else {
+                            format!("the quotes of this file are: {}", keys.join(", "))
+                        }),
+                );
+            }
+            cited.insert(key.as_str());
+        }
+        for (_, quote, span) in &quotes {
+            if !cited.contains(quote.key.as_str()) {
+                self.diagnostics.push(
+                    Diagnostic::warning(format!("quote `{}` is not cited in the body", quote.key))
+                        .at(&doc.file, span.clone())
+                        .help(format!(
+                            "put `[^{}]` after the statement it backs, or remove the quote",
+                            quote.key
+                        )),
+                );
+            }
+        }
+        self.bare_paragraphs.push((&doc.file, doc.body_offset, parsed.bare_paragraphs));
+        PendingText { body: parsed.body, quotes: quotes.into_iter().map(|(_, q, _)| q).collect() }
+    }
+
+    /// Registers a list of quotes, each with its index in the list and the file span of
+    /// its key; keys are unique.
+    pub(super) fn quotes<F>(
+        &mut self,
+        doc: &'a Doc<F>,
+        list: &[QuoteFields<'a>],
+    ) -> Vec<(usize, PendingQuote, Range<usize>)> {
+        let mut quotes = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (index, fields) in list.iter().enumerate() {
+            let key_span = doc.front_span(fields.id.as_ref().map_or(fields.source.span(), |id| id.span()));
+            let key = fields.key();
+            if let Some(line) = seen.get(&key) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("two quotes have the key `{key}`"))
+                        .at(&doc.file, key_span)
+                        .help(format!(
+                            "the quote at line {line} has it too: give each quote of a source its own `id`"
+                        )),
+                );
+                continue;
+            }
+            seen.insert(key, doc.file.line_of(key_span.start));
+            if let Some(quote) = self.request(doc, fields) {
+                quotes.push((index, quote, key_span));
+            }
+        }
+        quotes
+    }
+
+    /// Registers one quote for anchoring; `None` when its source is unknown.
+    fn request<F>(&mut self, doc: &'a Doc<F>, fields: &QuoteFields<'a>) -> Option<PendingQuote> {
+        let source = fields.source.get_ref();
+        let Some((&source_id, &(seed, language))) = self.seeds.get_key_value(source.as_str()) else {
+            if !self.has_file("sources", source) {
+                let known = self.content.ids.get("sources").into_iter().flatten().map(String::as_str);
+                self.diagnostics.push(
+                    doc.error_at(fields.source.span(), format!("unknown source `{source}`"))
+                        .help(super::ids::known_help("sources", known, source)),
+                );
+            }
+            return None;
+        };
+        let span = doc.front_span(fields.exact.span());
+        let language = fields.language.as_deref().unwrap_or(language);
+        let site_language = &self.config.language;
+        if fields.translation.is_none() && !same_language(language, site_language) {
+            self.diagnostics.push(
+                Diagnostic::warning(format!(
+                    "quote in `{language}` has no translation into `{site_language}`"
+                ))
+                .at(&doc.file, span.clone())
+                .help("add `translation = \"...\"`: readers see it marked as the editor's translation"),
+            );
+        }
+        let selector =
+            Selector::new(fields.exact.get_ref(), fields.prefix.as_deref(), fields.suffix.as_deref());
+        if selector.exact.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error("empty quote")
+                    .at(&doc.file, span)
+                    .help("copy the passage of the seed that backs the statement into `exact`"),
+            );
+            return None;
+        }
+        self.requests.push(Request { file: &doc.file, span, seed, source: source_id, selector });
+        Some(PendingQuote {
+            key: fields.key(),
+            ticket: self.requests.len() - 1,
+            language: language.to_string(),
+            translation: fields.translation.clone(),
+            note: fields.note.clone(),
+        })
+    }
+
+    /// Anchors every requested quote, seed by seed, each seed in one pass.
+    pub(super) fn anchor_all(&mut self) -> Vec<Option<Passage>> {
+        let mut passages: Vec<Option<Passage>> = vec![None; self.requests.len()];
+        let mut by_seed: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (ticket, request) in self.requests.iter().enumerate() {
+            by_seed.entry(request.seed).or_default().push(ticket);
+        }
+        for (seed_path, tickets) in by_seed {
+            let Some(seed) = self.content.seeds.get(seed_path) else { continue };
+            let index = SeedIndex::new(&seed.text);
+            let selectors: Vec<Selector> =
+                tickets.iter().map(|&t| self.requests[t].selector.clone()).collect();
+            for (&ticket, found) in tickets.iter().zip(index.anchor_all(&selectors)) {
+                let request = &self.requests[ticket];
+                let problem = match found {
+                    Anchoring::Found(range) => {
+                        passages[ticket] = Some(Passage {
+                            source: SourceId(request.source.to_string()),
+                            text: seed.text[range.clone()].to_string(),
+                            line: seed.line_of(range.start),
+                            range,
+                        });
+                        continue;
+                    }
+                    Anchoring::NotFound => {
+                        let help = match index.closest_passage(&request.selector.exact) {
+                            Some(near) => format!(
+                                "closest passage in {seed_path}:{}: \"{}\"",
+                                seed.line_of(near.start),
+                                seed.text[near].split_whitespace().collect::<Vec<_>>().join(" ")
+                            ),
+                            None => format!("nothing in {seed_path} resembles it: is it the right source?"),
+                        };
+                        Diagnostic::error(format!("quote not found in {seed_path}")).help(help)
+                    }
+                    Anchoring::Ambiguous(ranges) => {
+                        let lines: Vec<String> =
+                            ranges.iter().map(|r| seed.line_of(r.start).to_string()).collect();
+                        Diagnostic::error(format!(
+                            "quote found {} times in {seed_path} (lines {})",
+                            ranges.len(),
+                            lines.join(", ")
+                        ))
+                        .help("add a `prefix` (the text just before) or `suffix` (just after) to say which")
+                    }
+                };
+                self.diagnostics.push(problem.at(request.file, request.span.clone()));
+            }
+        }
+        passages
+    }
+}
+
+pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Passage>]) -> Option<Quote> {
+    Some(Quote {
+        passage: passages.get_mut(quote.ticket)?.take()?,
+        key: quote.key,
+        language: quote.language,
+        translation: quote.translation,
+        note: quote.note,
     })
 }
 
-/// Folds a string for comparison (see the module docs).
-pub fn fold(text: &str) -> String {
-    Folded::new(text).text
-}
-
-/// A folded text that remembers, for each of its bytes, where it came from.
-#[derive(Debug)]
-pub struct Folded {
-    pub text: String,
-    /// `origin[i]` is the byte offset in the original text of the character that
-    /// produced folded byte `i`.
-    origin: Vec<usize>,
-    original_len: usize,
-}
-
-impl Folded {
-    pub fn new(original: &str) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
-        let mut in_space = false;
-        for (at, c) in original.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    text.push(' ');
-                    origin.push(at);
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            let before = text.len();
-            match fold_char(c) {
-                Some(folded) => text.push_str(folded),
-                None => text.push(c),
-            }
-            origin.resize(origin.len() + text.len() - before, at);
-        }
-        Folded { text, origin, original_len: original.len() }
-    }
-
-    /// The original byte range that a folded byte range came from.
-    pub fn original_range(&self, folded: Range<usize>, original: &str) -> Range<usize> {
-        let start = self.origin.get(folded.start).copied().unwrap_or(self.original_len);
-        let end = match folded.end.checked_sub(1).and_then(|last| self.origin.get(last)) {
-            Some(&last) => last + original[last..].chars().next().map_or(0, char::len_utf8),
-            None => start,
-        };
-        start..end.max(start)
-    }
-}
-
-/// A quote to anchor, folded.
-#[derive(Debug, Clone)]
-pub struct Selector {
-    pub exact: String,
-    pub prefix: Option<String>,
-    pub suffix: Option<String>,
-}
-
-impl Selector {
-    pub fn new(exact: &str, prefix: Option<&str>, suffix: Option<&str>) -> Selector {
-        let folded = |s: &str| fold(s).trim().to_string();
-        Selector {
-            exact: folded(exact),
-            prefix: prefix.map(folded).filter(|s| !s.is_empty()),
-            suffix: suffix.map(folded).filter(|s| !s.is_empty()),
-        }
-    }
-}
-
-/// What anchoring found for one selector.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Anchoring {
-    /// The original byte range of the one match.
-    Found(Range<usize>),
-    NotFound,
-    /// Original byte ranges of every match, when there is more than one.
-    Ambiguous(Vec<Range<usize>>),
-}
-
-/// A seed indexed for quote lookup.
-pub struct SeedIndex<'a> {
-    original: &'a str,
-    folded: Folded,
-}
-
-impl<'a> SeedIndex<'a> {
-    pub fn new(original: &'a str) -> SeedIndex<'a> {
-        SeedIndex { original, folded: Folded::new(original) }
-    }
-
-    /// Anchors every selector in one pass over the seed, whatever their number.
-    pub fn anchor_all(&self, selectors: &[Selector]) -> Vec<Anchoring> {
-        // One pattern per distinct exact text; empty ones never match.
-        let mut patterns: BTreeMap<&str, usize> = BTreeMap::new();
-        for selector in selectors.iter().filter(|s| !s.exact.is_empty()) {
-            let next = patterns.len();
-            patterns.entry(selector.exact.as_str()).or_insert(next);
-        }
-        let mut by_pattern: Vec<&str> = vec![""; patterns.len()];
-        for (&text, &id) in &patterns {
-            by_pattern[id] = text;
-        }
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-        if !by_pattern.is_empty() {
-            if let Ok(automaton) = AhoCorasick::new(&by_pattern) {
-                for found in automaton.find_overlapping_iter(&self.folded.text) {
-                    starts[found.pattern().as_usize()].push(found.start());
-                }
-            }
-        }
-        selectors
-            .iter()
-            .map(|selector| {
-                let Some(&id) = patterns.get(selector.exact.as_str()) else {
-                    return Anchoring::NotFound;
-                };
-                let matches: Vec<Range<usize>> = starts[id]
-                    .iter()
-                    .map(|&start| start..start + selector.exact.len())
-                    .filter(|range| self.fits_context(selector, range))
-                    .map(|range| self.folded.original_range(range, self.original))
-                    .collect();
-                match matches.len() {
-                    0 => Anchoring::NotFound,
-                    1 => Anchoring::Found(matches[0].clone()),
-                    _ => Anchoring::Ambiguous(matches),
-                }
-            })
-            .collect()
-    }
-
-    fn fits_context(&self, selector: &Selector, range: &Range<usize>) -> bool {
-        let text = &self.folded.text;
-        let prefix_fits = selector
-            .prefix
-            .as_ref()
-            .is_none_or(|prefix| text[..range.start].trim_end().ends_with(prefix.as_str()));
-        let suffix_fits = selector
-            .suffix
-            .as_ref()
-            .is_none_or(|suffix| text[range.end..].trim_start().starts_with(suffix.as_str()));
-        prefix_fits && suffix_fits
-    }
-
-    /// The passage of the seed most like `exact`, as an original byte range: a hint for
-    /// a quote that was not found. Only runs on failure, so it may be slow-ish.
-    pub fn closest_passage(&self, exact: &str) -> Option<Range<usize>> {
-        let quote = fold(exact).to_lowercase();
-        let seed = self.folded.text.to_lowercase();
-        if quote.is_empty() || seed.len() != self.folded.text.len() {
-            // Lowercasing changed byte lengths: compare the unlowered text instead.
-            return self.closest_in(&fold(exact), &self.folded.text);
-        }
-        self.closest_in(&quote, &seed)
-    }
-
-    fn closest_in(&self, quote: &str, seed: &str) -> Option<Range<usize>> {
-        let grams = trigrams(quote);
-        if grams.is_empty() {
-            return None;
-        }
-        let window = quote.len();
-        let mut best: Option<(usize, usize)> = None;
-        let word_starts =
-            std::iter::once(0).chain(seed.char_indices().filter(|&(_, c)| c == ' ').map(|(i, _)| i + 1));
-        for start in word_starts.filter(|&s| s < seed.len()) {
-            let mut end = (start + window).min(seed.len());
-            while !seed.is_char_boundary(end) {
-                end += 1;
-            }
-            let score = trigrams(&seed[start..end]).iter().filter(|g| grams.contains(g)).count();
-            if best.is_none_or(|(best_score, _)| score > best_score) {
-                best = Some((score, start));
-            }
-        }
-        let (score, start) = best?;
-        if score == 0 {
-            return None;
-        }
-        let mut end = (start + window).min(seed.len());
-        while !seed.is_char_boundary(end) {
-            end += 1;
-        }
-        Some(self.folded.original_range(start..end, self.original))
-    }
-}
-
-fn trigrams(text: &str) -> Vec<[char; 3]> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut grams: Vec<[char; 3]> = chars.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn anchor(seed: &str, exact: &str, prefix: Option<&str>, suffix: Option<&str>) -> Anchoring {
-        SeedIndex::new(seed).anchor_all(&[Selector::new(exact, prefix, suffix)])[0].clone()
-    }
-
-    #[test]
-    fn folds_typographic_variants_and_white_space() {
-        assert_eq!(fold("l’armée  «\u{a0}x\u{202f}»"), "l'armée « x »");
-        assert_eq!(fold("“a” — b…"), "\"a\" - b...");
-        assert_eq!(fold("line\n  next"), "line next");
-    }
-
-    #[test]
-    fn does_not_fold_case_or_accents() {
-        assert_eq!(anchor("Sévaré", "Sevare", None, None), Anchoring::NotFound);
-        assert_eq!(anchor("Konna", "konna", None, None), Anchoring::NotFound);
-    }
-
-    #[test]
-    fn finds_quote_across_variants_and_returns_original_range() {
-        let seed = "Avant. L’armée malienne\n se replie… Après.";
-        let found = anchor(seed, "L'armée malienne se replie...", None, None);
-        assert_eq!(found, Anchoring::Found(7..seed.find(" Après").unwrap()));
-    }
-
-    #[test]
-    fn ambiguous_without_context_unique_with_prefix_or_suffix() {
-        let seed = "a Konna b. c Konna d.";
-        assert!(matches!(anchor(seed, "Konna", None, None), Anchoring::Ambiguous(v) if v.len() == 2));
-        assert_eq!(anchor(seed, "Konna", Some("c"), None), Anchoring::Found(13..18));
-        assert_eq!(anchor(seed, "Konna", None, Some("b.")), Anchoring::Found(2..7));
-    }
-
-    #[test]
-    fn anchors_many_quotes_including_overlapping_and_repeated() {
-        let seed = "one two three four";
-        let selectors = [
-            Selector::new("one two", None, None),
-            Selector::new("two three", None, None),
-            Selector::new("one two", None, None),
-            Selector::new("five", None, None),
-            Selector::new("", None, None),
-        ];
-        let found = SeedIndex::new(seed).anchor_all(&selectors);
-        assert_eq!(found[0], Anchoring::Found(0..7));
-        assert_eq!(found[1], Anchoring::Found(4..13));
-        assert_eq!(found[2], Anchoring::Found(0..7));
-        assert_eq!(found[3], Anchoring::NotFound);
-        assert_eq!(found[4], Anchoring::NotFound);
-    }
-
-    #[test]
-    fn closest_passage_points_at_the_near_miss() {
-        let seed = "Rien ici.\nLes djihadistes attaquent Konna au cours d'une bataille.\nFin.";
-        let index = SeedIndex::new(seed);
-        let range = index.closest_passage("les djihadistes attaquent Kona").unwrap();
-        assert!(seed[range].starts_with("Les djihadistes attaquent"));
+pub(super) fn finish_text(text: PendingText, passages: &mut [Option<Passage>]) -> Text {
+    Text {
+        body: text.body,
+        quotes: text
+            .quotes
+            .into_iter()
+            .filter_map(|q| finish_quote(q, passages))
+            .map(|q| (q.key.clone(), q))
+            .collect(),
     }
 }

@@ -1,50 +1,11 @@
-//! The dates of events and sources, each with its precision.
+//! The dates of events and sources, each with its precision, and where an event falls
+//! relative to the chronicle's range of days.
 //!
 //! Grammar (see docs/writing-content.md): `2013-01-10`, `2013-01-10T20:00[+01:00|Z]`,
 //! `2013-01-10/2013-01-12`, `night 2013-01-07/2013-01-08`, `2013-01`, `2013`, `undated`.
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime};
 use std::fmt;
-
-/// Weekday and month names in the languages shipped: for reading dates in French and
-/// English, and for spotting datable text in seeds.
-pub const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-pub const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-pub const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-pub const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// Whether a word names a weekday or a month, in any case.
-pub fn is_calendar_word(word: &str) -> bool {
-    let word = word.to_lowercase();
-    let names = EN_DAYS.iter().chain(&FR_DAYS).chain(&EN_MONTHS).chain(&FR_MONTHS);
-    names.map(|n| n.to_lowercase()).any(|n| n == word)
-}
 
 /// When something happened, as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +151,47 @@ impl When {
     }
 }
 
+/// Where an event falls relative to the chronicle's range of days. Decided once, in
+/// `resolve`, and read by every page and figure, so that they agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Placement {
+    /// It ended before the range starts: context.
+    Before,
+    /// Precise to the day and within the range: read on this day's page, the first day
+    /// of the range it covers (an event that began before the range is read on its first
+    /// day).
+    Day(NaiveDate),
+    /// A month or a year that overlaps the range: no day page can hold it.
+    Imprecise,
+    /// It starts after the range ends.
+    After,
+    Undated,
+}
+
+impl Placement {
+    pub fn of(when: &When, start: NaiveDate, end: NaiveDate) -> Placement {
+        let Some((first, last)) = when.bounds() else {
+            return Placement::Undated;
+        };
+        if last < start {
+            Placement::Before
+        } else if first > end {
+            Placement::After
+        } else if when.first_day().is_some() {
+            Placement::Day(first.max(start))
+        } else {
+            Placement::Imprecise
+        }
+    }
+
+    pub fn day(&self) -> Option<NaiveDate> {
+        match self {
+            Placement::Day(day) => Some(*day),
+            _ => None,
+        }
+    }
+}
+
 /// Written back in the grammar it was parsed from, so data exports read like content.
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -305,6 +307,22 @@ mod tests {
         let month = When::parse("2013-01").unwrap();
         assert_eq!(month.bounds(), Some((day("2013-01-01"), day("2013-01-31"))));
         assert_eq!(When::Undated.bounds(), None);
+    }
+
+    #[test]
+    fn placement_follows_the_range() {
+        let (start, end) = (day("2013-01-03"), day("2013-01-15"));
+        let place = |text: &str| Placement::of(&When::parse(text).unwrap(), start, end);
+        assert_eq!(place("2013-01-02"), Placement::Before);
+        assert_eq!(place("2012-12"), Placement::Before);
+        assert_eq!(place("2013-01-10T20:00Z"), Placement::Day(day("2013-01-10")));
+        assert_eq!(place("2013-01-01/2013-01-04"), Placement::Day(start), "read on the range's first day");
+        assert_eq!(place("night 2013-01-15/2013-01-16"), Placement::Day(end));
+        assert_eq!(place("2013-01"), Placement::Imprecise);
+        assert_eq!(place("2013"), Placement::Imprecise);
+        assert_eq!(place("2013-01-16"), Placement::After);
+        assert_eq!(place("2014"), Placement::After);
+        assert_eq!(place("undated"), Placement::Undated);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Syntax highlighting with syntect, as CSS classes so the theme's stylesheet (light and
 //! dark) colours them. The syntax set loads once, and only if a page has code.
 
+use super::escape::html as escape;
 use std::sync::LazyLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -27,21 +28,6 @@ pub fn code_block(source: &str, lang: &str) -> String {
         escape(lang),
         generator.finalize()
     )
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

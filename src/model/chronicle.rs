@@ -1,0 +1,253 @@
+//! The resolved chronicle: every id checked, every quote found in its seed, every body
+//! parsed, and every reverse edge a page needs (an actor's events, a day's events, what
+//! cites a passage) filled in once, so that nothing downstream scans a collection to
+//! find one thing.
+
+use super::config::Config;
+use super::ids::*;
+use super::kinds::{ActorKind, Coordinates, SourceKind};
+use super::when::{Placement, When};
+use crate::text::markdown::Body;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// A passage of a seed that some quote points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub source: SourceId,
+    /// Byte range in the seed; seeds never change, so this is stable.
+    pub range: Range<usize>,
+    /// The seed's own text of the passage, verbatim.
+    pub text: String,
+    /// 1-based line of the seed where the passage starts.
+    pub line: usize,
+}
+
+/// A verbatim quote backing a statement, cited in a body as `[^key]`.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub key: String,
+    pub passage: Passage,
+    /// The language of the quote (its source's, unless the editor says otherwise).
+    pub language: String,
+    pub translation: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A body, parsed once, with the quotes its footnote markers cite.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    pub body: Body,
+    pub quotes: BTreeMap<String, Quote>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub language: String,
+    pub kind: SourceKind,
+    /// The path of the seed, e.g. `seeds/000_x.txt`.
+    pub seed_path: String,
+    pub seed_text: String,
+    pub published: Option<When>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    /// Field → basis, for metadata the seed does not state.
+    pub inferred: BTreeMap<String, String>,
+    pub notes: Text,
+    /// Everything that cites a passage of this source, in seed order.
+    pub citations: Vec<Citation>,
+    /// The names of actors and places in the seed, in order, not overlapping.
+    pub mentions: Vec<Mention>,
+    /// Seed line → why the editor leaves it uncited.
+    pub uncited: BTreeMap<usize, String>,
+}
+
+/// A place in the chronicle that cites a passage.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// The passage's byte range in the seed.
+    pub range: Range<usize>,
+    pub owner: Owner,
+    pub key: String,
+    /// A comparison's position rather than a footnote.
+    pub is_position: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: EventId,
+    pub title: String,
+    pub when: When,
+    pub placement: Placement,
+    pub date_basis: Option<String>,
+    pub actors: Vec<ActorId>,
+    pub places: Vec<PlaceId>,
+    pub headline: bool,
+    pub text: Text,
+    /// The comparisons about this event.
+    pub comparisons: Vec<ComparisonId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: ActorId,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub affiliations: Vec<ActorId>,
+    pub role: Option<String>,
+    pub text: Text,
+    /// The events that name it, in chronological order.
+    pub events: Vec<EventIx>,
+    /// The actors affiliated to it.
+    pub members: Vec<ActorId>,
+    /// The comparison positions it states or relays: the comparison and the position's
+    /// index there.
+    pub positions: Vec<(ComparisonId, usize)>,
+    /// Each of its names, and the sources that use it.
+    pub names: Vec<NameUse>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub id: PlaceId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub region: Option<PlaceId>,
+    pub coordinates: Option<Coordinates>,
+    pub text: Text,
+    /// The events that name it, in chronological order.
+    pub events: Vec<EventIx>,
+    /// The places whose region it is.
+    pub within: Vec<PlaceId>,
+    /// Each of its names, and the sources that use it.
+    pub names: Vec<NameUse>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub quote: Quote,
+    pub value: String,
+    pub said_by: Option<String>,
+    pub actors: Vec<ActorId>,
+    /// A number for the chart, and what it counts.
+    pub number: Option<(f64, String)>,
+    pub as_of: Option<When>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub id: ComparisonId,
+    pub question: String,
+    pub events: Vec<EventId>,
+    pub positions: Vec<Position>,
+    pub text: Text,
+}
+
+impl Comparison {
+    /// The quote a key of its reading cites: one of its positions', or its own.
+    pub fn quote(&self, key: &str) -> Option<&Quote> {
+        self.positions.iter().map(|p| &p.quote).find(|q| q.key == key).or_else(|| self.text.quotes.get(key))
+    }
+}
+
+/// A name found in a seed: its byte range there and what it names.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub of: Named,
+}
+
+/// One spelling of an actor's or a place's name, and the sources that use it.
+#[derive(Debug, Clone, Default)]
+pub struct NameUse {
+    pub variant: String,
+    pub sources: Vec<SourceId>,
+}
+
+/// A day of the range and what happens on it.
+#[derive(Debug, Clone)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub note: Option<Text>,
+    /// The events read on this day's page (`Placement::Day` of this day), in order.
+    pub starting: Vec<EventIx>,
+    /// Events that began earlier and still run on this day (ranges and nights).
+    pub ongoing: Vec<EventIx>,
+}
+
+/// The events that have no day of the range, by where they fall.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub before: Vec<EventIx>,
+    pub imprecise: Vec<EventIx>,
+    pub after: Vec<EventIx>,
+    pub undated: Vec<EventIx>,
+}
+
+/// The whole chronicle, resolved.
+#[derive(Debug, Clone)]
+pub struct Chronicle {
+    pub config: Config,
+    /// A fingerprint of the content, cited as the version of every page.
+    pub version: String,
+    pub intro: Text,
+    pub sources: BTreeMap<SourceId, Source>,
+    /// In chronological order, then headlines first, then by id.
+    pub events: Vec<Event>,
+    pub event_ix: HashMap<EventId, EventIx>,
+    pub actors: BTreeMap<ActorId, Actor>,
+    pub places: BTreeMap<PlaceId, Place>,
+    pub comparisons: BTreeMap<ComparisonId, Comparison>,
+    /// Every day of the range, in order.
+    pub days: Vec<Day>,
+    pub context: Context,
+    /// How many quotes were found in their seeds.
+    pub quotes_verified: usize,
+    pub coverage: Coverage,
+    /// Former ids that must keep answering: each `from` redirects to its `to`.
+    pub redirects: Vec<Redirect>,
+}
+
+/// A URL published under a former id, and the thing it now leads to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Redirect {
+    pub from: Owner,
+    pub to: Owner,
+}
+
+/// How much of the seeds the chronicle cites, counted in paragraphs (non-blank lines).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub paragraphs: usize,
+    pub cited: usize,
+}
+
+impl Coverage {
+    pub fn percent(&self) -> f64 {
+        if self.paragraphs == 0 {
+            return 100.0;
+        }
+        100.0 * self.cited as f64 / self.paragraphs as f64
+    }
+}
+
+impl Chronicle {
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.event_ix.get(id).map(|&ix| &self.events[ix])
+    }
+
+    /// The day of the range, if `date` is one.
+    pub fn day(&self, date: NaiveDate) -> Option<&Day> {
+        let offset = (date - self.config.start).num_days();
+        usize::try_from(offset).ok().and_then(|i| self.days.get(i))
+    }
+
+    pub fn in_range(&self, date: NaiveDate) -> bool {
+        (self.config.start..=self.config.end).contains(&date)
+    }
+}

@@ -1,0 +1,145 @@
+//! The one value every page is rendered from, like mdBook's `RenderContext`: the
+//! resolved chronicle (with its indexes), the theme's compiled templates, the interface
+//! text and the map outline, all borrowed and shared by every rendering thread.
+
+use super::i18n;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::interface::Interface;
+use crate::load::outline::Outline;
+use crate::load::Theme;
+use crate::model::{Actor, Chronicle, Comparison, Place, Source};
+use crate::text::escape;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::error::Error as _;
+use tera::Tera;
+
+pub struct RenderContext<'a> {
+    pub chronicle: &'a Chronicle,
+    pub theme: &'a Theme,
+    /// The interface text in the chronicle's language.
+    pub words: &'a Interface,
+    pub outline: Option<&'a Outline>,
+    pub tera: Tera,
+    pub site: Site,
+    pub order: Order<'a>,
+    /// The map's outline projected as SVG, made by the first map that needs it.
+    pub map_areas: std::sync::OnceLock<Option<String>>,
+}
+
+/// The orders the lists of the site are shown in, sorted once for all their pages.
+pub struct Order<'a> {
+    /// By kind, then name.
+    pub actors: Vec<&'a Actor>,
+    /// By name.
+    pub places: Vec<&'a Place>,
+    /// By id.
+    pub sources: Vec<&'a Source>,
+    /// By id.
+    pub comparisons: Vec<&'a Comparison>,
+}
+
+impl<'a> Order<'a> {
+    fn of(chronicle: &'a Chronicle) -> Order<'a> {
+        let mut actors: Vec<&Actor> = chronicle.actors.values().collect();
+        actors.sort_by(|a, b| (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id)));
+        let mut places: Vec<&Place> = chronicle.places.values().collect();
+        places.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        Order {
+            actors,
+            places,
+            sources: chronicle.sources.values().collect(),
+            comparisons: chronicle.comparisons.values().collect(),
+        }
+    }
+}
+
+/// What every template knows of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub base_url: String,
+}
+
+impl<'a> RenderContext<'a> {
+    /// Compiles the theme's templates; `None`, with the error, when one does not compile.
+    pub fn new(
+        chronicle: &'a Chronicle,
+        theme: &'a Theme,
+        words: &'a Interface,
+        outline: Option<&'a Outline>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<RenderContext<'a>> {
+        let mut tera = Tera::default();
+        tera.register_function("t", i18n::tera_function(words.clone()));
+        tera.autoescape_on(vec![".html"]);
+        // Tera's default also escapes `/`, which is valid but makes every URL unreadable.
+        tera.set_escape_fn(escape::html);
+        let list: Vec<(&str, &str)> =
+            theme.templates.iter().map(|t| (t.path.as_str(), t.text.as_str())).collect();
+        if let Err(error) = tera.add_raw_templates(list) {
+            diagnostics.push(template_error(&theme.templates_dir, "", &error));
+            return None;
+        }
+        let config = &chronicle.config;
+        let site = Site {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            base_url: config.base_url.clone(),
+        };
+        Some(RenderContext {
+            chronicle,
+            theme,
+            words,
+            outline,
+            tera,
+            site,
+            order: Order::of(chronicle),
+            map_areas: Default::default(),
+        })
+    }
+
+    /// A text of the interface.
+    pub fn text(&self, key: &str) -> String {
+        self.words.text(key)
+    }
+}
+
+/// A template error with its whole cause chain (tera puts the useful part last), naming
+/// the template's file.
+pub fn template_error(dir: &str, template: &str, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        message.push_str(": ");
+        message.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    let what =
+        if template.is_empty() { format!("the templates in {dir}") } else { format!("{dir}/{template}") };
+    Diagnostic::error(format!("template error in {what}: {message}")).help("fix the theme's template")
+}
+
+/// Template errors found while rendering, one per template however many pages hit it.
+#[derive(Default)]
+pub struct TemplateErrors(std::sync::Mutex<HashMap<&'static str, Diagnostic>>);
+
+impl TemplateErrors {
+    pub fn record(&self, template: &'static str, error: impl FnOnce() -> Diagnostic) {
+        if let Ok(mut errors) = self.0.lock() {
+            errors.entry(template).or_insert_with(error);
+        }
+    }
+
+    pub fn into_diagnostics(self, diagnostics: &mut Diagnostics) {
+        let mut errors: Vec<(&str, Diagnostic)> =
+            self.0.into_inner().map(|m| m.into_iter().collect()).unwrap_or_default();
+        errors.sort_by_key(|(template, _)| *template);
+        for (_, error) in errors {
+            diagnostics.push(error);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The timeline of the front page: the range's columns (see `Columns`), a column for the
+//! context before and after it when there is any, and each event as a mark linking to
+//! where it is read: a dot for a day or a time, a bar for a range or a night. Marks are
+//! stacked in at most `MAX_LANES` lanes; a column with more events says how many more,
+//! linking to its first day.
+
+use super::{escape, Columns, Period};
+use crate::model::{Event, Placement, When};
+use crate::render::context::RenderContext;
+use crate::render::i18n;
+use crate::render::links::{event_href, Page};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+const COLUMN: f64 = 56.0;
+const HEADER: f64 = 44.0;
+const LANE: f64 = 18.0;
+const MAX_LANES: usize = 24;
+
+#[derive(Debug, Serialize)]
+pub struct TimelineView {
+    pub svg: String,
+    pub period: Period,
+}
+
+/// Where an event sits, in column units counted from the left edge.
+struct Mark<'a> {
+    event: &'a Event,
+    from: f64,
+    to: f64,
+    bar: bool,
+    night: bool,
+}
+
+/// The columns of the picture: the range's, and the context columns around them.
+struct Layout {
+    range: Columns,
+    before: bool,
+    after: bool,
+}
+
+impl Layout {
+    /// The left edge of the range column holding `day`.
+    fn x(&self, day: chrono::NaiveDate) -> f64 {
+        self.range.of(day) as f64 + if self.before { 1.0 } else { 0.0 }
+    }
+
+    fn count(&self) -> usize {
+        self.range.count() + usize::from(self.before) + usize::from(self.after)
+    }
+
+    fn mark<'a>(&self, event: &'a Event) -> Option<Mark<'a>> {
+        let dot = |from: f64| Mark { event, from, to: from + 1.0, bar: false, night: false };
+        let day = match event.placement {
+            Placement::Before => return Some(dot(0.0)),
+            Placement::After => return Some(dot(self.count() as f64 - 1.0)),
+            Placement::Day(day) => day,
+            Placement::Imprecise | Placement::Undated => return None,
+        };
+        let last = event.when.last_day().unwrap_or(day).min(self.range.end);
+        let (first_x, last_x) = (self.x(day), self.x(last));
+        let end_x = self.x(self.range.end) + 1.0;
+        Some(match event.when {
+            When::Night(_) if self.range.period == Period::Day || last_x > first_x => {
+                let (from, to) = (first_x + 0.5, (first_x + 1.5).min(end_x));
+                Mark { event, from, to, bar: true, night: true }
+            }
+            When::Range(..) if last_x > first_x => {
+                Mark { event, from: first_x, to: last_x + 1.0, bar: true, night: false }
+            }
+            _ => dot(first_x),
+        })
+    }
+}
+
+/// Stacks marks in lanes, each in the first lane where it overlaps nothing; `None` for a
+/// mark that finds no room in `MAX_LANES`.
+fn lanes(marks: &[Mark]) -> Vec<Option<usize>> {
+    let mut taken: Vec<Vec<(f64, f64)>> = Vec::new();
+    let overlaps = |a: &(f64, f64), m: &Mark| a.0 < m.to - 1e-9 && m.from < a.1 - 1e-9;
+    marks
+        .iter()
+        .map(|m| {
+            let lane = match taken.iter().position(|lane| !lane.iter().any(|span| overlaps(span, m))) {
+                Some(lane) => lane,
+                None if taken.len() < MAX_LANES => {
+                    taken.push(Vec::new());
+                    taken.len() - 1
+                }
+                None => return None,
+            };
+            taken[lane].push((m.from, m.to));
+            Some(lane)
+        })
+        .collect()
+}
+
+pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
+    let chronicle = ctx.chronicle;
+    let config = &chronicle.config;
+    let words = ctx.words;
+    let layout = Layout {
+        range: Columns::new(config.start, config.end),
+        before: !chronicle.context.before.is_empty(),
+        after: !chronicle.context.after.is_empty(),
+    };
+    let mut marks: Vec<Mark> = chronicle.events.iter().filter_map(|e| layout.mark(e)).collect();
+    // Bars first, so that the dots of each column then fill the gaps beneath them.
+    marks.sort_by(|a, b| b.bar.cmp(&a.bar).then(a.from.total_cmp(&b.from)).then(b.to.total_cmp(&a.to)));
+    let lanes = lanes(&marks);
+    let mut hidden = vec![0usize; layout.count()];
+    for (mark, lane) in marks.iter().zip(&lanes) {
+        if lane.is_none() {
+            hidden[(mark.from.floor() as usize).min(layout.count() - 1)] += 1;
+        }
+    }
+    let lane_count = lanes.iter().flatten().max().map_or(1, |l| l + 1);
+    let more_row = if hidden.iter().any(|&n| n > 0) { LANE } else { 0.0 };
+    let width = layout.count() as f64 * COLUMN;
+    let height = HEADER + lane_count as f64 * LANE + more_row + 8.0;
+
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"timeline\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
+         aria-labelledby=\"timeline-title\"><title id=\"timeline-title\">{}</title>",
+        escape(&ctx.text("timeline_title"))
+    );
+    let mut column = 0.0;
+    let mut header = |svg: &mut String, class: &str, href: String, top: &str, bottom: &str| {
+        let x = column * COLUMN;
+        let _ = write!(
+            svg,
+            "<rect class=\"tl-column {class}\" x=\"{x}\" y=\"0\" width=\"{COLUMN}\" height=\"{height}\"/>\
+             <a href=\"{href}\"><text class=\"tl-top\" x=\"{}\" y=\"16\">{}</text>\
+             <text class=\"tl-day\" x=\"{}\" y=\"34\">{}</text></a>",
+            x + COLUMN / 2.0,
+            escape(top),
+            x + COLUMN / 2.0,
+            escape(bottom),
+        );
+        column += 1.0;
+    };
+    if layout.before {
+        let href = page.href(&Page::Index, Some("before-heading"));
+        header(&mut svg, "tl-context", href, "", &ctx.text("timeline_before"));
+    }
+    for index in 0..layout.range.count() {
+        let (top, bottom, _) = layout.range.labels(index, words);
+        let class = if index % 2 == 0 { "tl-even" } else { "tl-odd" };
+        let href = page.href(&Page::Day(layout.range.first_day(index)), None);
+        header(&mut svg, class, href, &top, &bottom);
+    }
+    if layout.after {
+        let href = page.href(&Page::Index, Some("after-heading"));
+        header(&mut svg, "tl-context", href, "", &ctx.text("timeline_after"));
+    }
+    for (mark, lane) in marks.iter().zip(lanes) {
+        let Some(lane) = lane else { continue };
+        let y = HEADER + lane as f64 * LANE + LANE / 2.0;
+        let href = event_href(mark.event, page);
+        let label = format!("{}: {}", i18n::when(&mark.event.when, words), mark.event.title);
+        let _ = write!(
+            svg,
+            "<a class=\"tl-mark\" href=\"{href}\" data-event=\"{}\"><title>{}</title>",
+            escape(mark.event.id.as_str()),
+            escape(&label)
+        );
+        if mark.bar {
+            let (x, w) = (mark.from * COLUMN + 4.0, (mark.to - mark.from) * COLUMN - 8.0);
+            let class = if mark.night { "tl-bar tl-night" } else { "tl-bar" };
+            let _ = write!(
+                svg,
+                "<rect class=\"{class}\" x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"10\" rx=\"5\"/>",
+                y - 5.0
+            );
+        } else {
+            let class = if mark.event.headline { "tl-dot tl-headline" } else { "tl-dot" };
+            let _ = write!(
+                svg,
+                "<circle class=\"{class}\" cx=\"{}\" cy=\"{y}\" r=\"6\"/>",
+                (mark.from + 0.5) * COLUMN
+            );
+        }
+        svg.push_str("</a>");
+    }
+    let y = HEADER + lane_count as f64 * LANE + LANE / 2.0 + 4.0;
+    for (index, &count) in hidden.iter().enumerate().filter(|(_, &n)| n > 0) {
+        let in_range = index.checked_sub(usize::from(layout.before)).filter(|&i| i < layout.range.count());
+        let target = match in_range {
+            Some(i) => Page::Day(layout.range.first_day(i)),
+            None => Page::Index,
+        };
+        let _ = write!(
+            svg,
+            "<a class=\"tl-more\" href=\"{}\"><text x=\"{}\" y=\"{y}\">{}</text></a>",
+            page.href(&target, None),
+            (index as f64 + 0.5) * COLUMN,
+            escape(&ctx.words.count("timeline_more", count as u64)),
+        );
+    }
+    svg.push_str("</svg>");
+    TimelineView { svg, period: layout.range.period }
+}

@@ -1,0 +1,174 @@
+//! Actor and place pages: the profile, the names the sources use, the positions an actor
+//! takes, and the events that name it with the quotes that back them. An actor named by
+//! thousands of events gets its events in pages of `EVENTS_PER_PAGE`; the first keeps
+//! the actor's own URL, and the profile is shown there only.
+
+use super::*;
+use crate::render::links::position_anchor;
+use crate::render::notes::QuoteView;
+
+/// How many sources the names table lists for one spelling; the rest are counted.
+const SOURCES_PER_NAME: usize = 20;
+
+#[derive(Debug, Serialize)]
+struct NameView {
+    variant: String,
+    sources: Vec<Link>,
+    /// Sources that use it beyond those listed.
+    more: usize,
+}
+
+fn names(uses: &[NameUse], ctx: &RenderContext, page: &Page) -> Vec<NameView> {
+    uses.iter()
+        .map(|u| NameView {
+            variant: u.variant.clone(),
+            sources: u
+                .sources
+                .iter()
+                .take(SOURCES_PER_NAME)
+                .filter_map(|s| ctx.chronicle.sources.get(s))
+                .map(|s| link(page, Page::Source(s.id.clone()), &s.title))
+                .collect(),
+            more: u.sources.len().saturating_sub(SOURCES_PER_NAME),
+        })
+        .collect()
+}
+
+/// Which of a paged list's entries a page shows, counted from 1.
+#[derive(Debug, Serialize)]
+struct Shown {
+    from: usize,
+    to: usize,
+    total: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct QuoteInContext {
+    quote: QuoteView,
+    context: Link,
+}
+
+/// The quotes backing the given events, each with the event it backs.
+fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> Vec<QuoteInContext> {
+    events
+        .iter()
+        .map(|&ix| &ctx.chronicle.events[ix])
+        .flat_map(|event| {
+            event.text.quotes.values().map(move |quote| QuoteInContext {
+                quote: QuoteView::new(quote, ctx, page),
+                context: Link { title: event.title.clone(), href: event_href(event, page) },
+            })
+        })
+        .collect()
+}
+
+/// What actor and place pages share: the profile text and names on the first page, and
+/// on every page its share of the events and of their quotes.
+fn profile_context(
+    owner: Owner,
+    text: &Text,
+    uses: &[NameUse],
+    events: &[EventIx],
+    ctx: &RenderContext,
+    first: &Page,
+    n: usize,
+) -> (Context, Notes) {
+    let page = first.nth(n);
+    let mut notes = Notes::default();
+    let mut context = Context::new();
+    if n == 1 {
+        let profile = render_body(&text.body, |key| text.quotes.get(key), &owner, ctx, &page, &mut notes);
+        context.insert("profile", &profile);
+        context.insert("names", &names(uses, ctx, &page));
+    } else {
+        context.insert("profile", "");
+        context.insert("names", &Vec::<NameView>::new());
+    }
+    let shown = page_of(events, n, EVENTS_PER_PAGE);
+    let pager = pager(first, n, events.len(), EVENTS_PER_PAGE);
+    let from = (n - 1) * EVENTS_PER_PAGE + 1;
+    let range = pager.as_ref().map(|_| Shown { from, to: from + shown.len() - 1, total: events.len() });
+    context.insert("events", &event_lines(shown, ctx, &page));
+    context.insert("events_shown", &range);
+    context.insert("quotes", &quotes_of(shown, ctx, &page));
+    context.insert("pager", &pager);
+    (context, notes)
+}
+
+pub fn actor(ctx: &RenderContext, actor: &Actor, n: usize) -> PageView {
+    let chronicle = ctx.chronicle;
+    let first = Page::Actor(actor.id.clone());
+    let page = first.nth(n);
+    let owner = Owner::Actor(actor.id.clone());
+    let (mut context, notes) =
+        profile_context(owner, &actor.text, &actor.names, &actor.events, ctx, &first, n);
+    let on_first = |links: Vec<Link>| if n == 1 { links } else { Vec::new() };
+    context.insert("name", &actor.name);
+    context.insert("kind", &i18n::actor_kind(actor.kind, ctx.words));
+    context.insert("role", &actor.role);
+    context.insert("affiliations", &on_first(actor_links(&actor.affiliations, chronicle, &page)));
+    context.insert("members", &on_first(actor_links(&actor.members, chronicle, &page)));
+    let positions = if n == 1 { positions_of(actor, ctx, &page) } else { Vec::new() };
+    context.insert("positions", &positions);
+    context.insert("actors_href", &page.href(&Page::Actors, None));
+    view_of("actor.html", actor.name.clone(), context, notes)
+}
+
+/// The comparison positions an actor states or relays, each linked to its table row.
+#[derive(Debug, Serialize)]
+struct ActorPosition {
+    question: Link,
+    value: String,
+    href: String,
+}
+
+fn positions_of(actor: &Actor, ctx: &RenderContext, page: &Page) -> Vec<ActorPosition> {
+    actor
+        .positions
+        .iter()
+        .filter_map(|(id, index)| {
+            let comparison = ctx.chronicle.comparisons.get(id)?;
+            let position = comparison.positions.get(*index)?;
+            let target = Page::Comparison(comparison.id.clone());
+            Some(ActorPosition {
+                question: link(page, target.clone(), &comparison.question),
+                value: position.value.clone(),
+                href: page.href(&target, Some(&position_anchor(&position.quote.key))),
+            })
+        })
+        .collect()
+}
+
+pub fn place(ctx: &RenderContext, place: &Place, n: usize) -> PageView {
+    let chronicle = ctx.chronicle;
+    let first = Page::Place(place.id.clone());
+    let page = first.nth(n);
+    let owner = Owner::Place(place.id.clone());
+    let (mut context, notes) =
+        profile_context(owner, &place.text, &place.names, &place.events, ctx, &first, n);
+    let region = place.region.as_ref().and_then(|r| chronicle.places.get(r));
+    let within = if n == 1 { place_links(&place.within, chronicle, &page) } else { Vec::new() };
+    context.insert("name", &place.name);
+    context.insert("coordinates", &place.coordinates.as_ref().filter(|_| n == 1).map(coordinates_view));
+    context.insert("region", &region.map(|r| link(&page, Page::Place(r.id.clone()), &r.name)));
+    context.insert("within", &within);
+    context.insert("places_href", &page.href(&Page::Places, None));
+    view_of("place.html", place.name.clone(), context, notes)
+}
+
+#[derive(Debug, Serialize)]
+struct CoordinatesView {
+    lat: String,
+    lon: String,
+    precision: Option<String>,
+    basis: Option<String>,
+}
+
+fn coordinates_view(c: &Coordinates) -> CoordinatesView {
+    CoordinatesView {
+        lat: format!("{:.4}", c.lat),
+        lon: format!("{:.4}", c.lon),
+        precision: c.precision.clone(),
+        basis: c.basis.clone(),
+    }
+}
