@@ -13,7 +13,7 @@ pub mod resolve;
 pub mod write;
 
 use diagnostics::Diagnostics;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// What a build or check is asked to do.
@@ -65,22 +65,48 @@ pub fn check(options: &Options, diagnostics: &mut Diagnostics) -> Option<model::
 
 /// Builds the site. On any error nothing is written and the previous output stays.
 pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary> {
+    build_site(options, diagnostics).ok()
+}
+
+/// Why a build stopped without replacing its output.
+#[derive(Debug)]
+pub enum Stopped {
+    /// Errors in the chronicle, or writing failed; they are in the diagnostics, and the
+    /// output is as it was.
+    Errors,
+    /// The output would replace or delete the chronicle or something it reads (said in
+    /// the diagnostics); nothing was written. A usage error.
+    Refused,
+    /// A signal stopped the build; the output named here is as it was.
+    Interrupted(PathBuf),
+    /// The swap failed halfway and the previous site could not be put back; the
+    /// diagnostics say where it is.
+    OutputMoved,
+}
+
+/// Builds the site, saying why it stopped if it did.
+pub fn build_site(options: &Options, diagnostics: &mut Diagnostics) -> Result<Summary, Stopped> {
     let started = Instant::now();
-    let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
+    let loaded =
+        load::load(&options.root, options.base_url.as_deref(), diagnostics).ok_or(Stopped::Errors)?;
+    let output = output_dir(options);
+    // Refused before any work, so a wrong --output is said at once.
+    let guard = write_guard(options, &loaded);
+    guard.check(&output).map_err(|error| stopped(error, diagnostics))?;
     let chronicle = resolve::resolve(&loaded, diagnostics);
     if diagnostics.has_errors() {
-        return None;
+        return Err(Stopped::Errors);
     }
-    let files = render::render(&chronicle, &loaded.theme, diagnostics)?;
-    let output = output_dir(options);
-    if let Err(error) = write::write_site(&output, &files) {
-        diagnostics.push(
-            diagnostics::Diagnostic::error(format!("cannot write {}: {error}", output.display()))
-                .help("check that the output folder's parent exists and is writable"),
-        );
-        return None;
+    let staging = write::Staging::begin(&output, &guard).map_err(|error| stopped(error, diagnostics))?;
+    let files = render::render(&chronicle, &loaded.theme, diagnostics).ok_or(Stopped::Errors)?;
+    for file in &files {
+        staging.write(&file.path, &file.bytes).map_err(|error| stopped(staging.error(error), diagnostics))?;
     }
-    Some(Summary {
+    let committed = staging.commit().map_err(|error| stopped(error, diagnostics))?;
+    for leftover in committed.leftovers {
+        diagnostics.push(diagnostics::Diagnostic::warning(leftover.message()).help(leftover.help()));
+    }
+    Ok(Summary {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         sources: chronicle.sources.len(),
         events: chronicle.events.len(),
@@ -89,6 +115,32 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
         warnings: diagnostics.warning_count(),
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// What the build reads, which its output may not replace or delete.
+fn write_guard(options: &Options, loaded: &load::Loaded) -> write::Guard {
+    let root = &options.root;
+    let guard = write::Guard::chronicle(root).reading(root.join("themes").join(&loaded.config.theme));
+    match &loaded.config.map {
+        Some(map) => {
+            let outline = root.join(&map.outline);
+            let folder = outline.parent().map(Path::to_path_buf);
+            guard.reading(outline).reading(folder.unwrap_or_else(|| root.clone()))
+        }
+        None => guard,
+    }
+}
+
+/// A write error as a diagnostic, and what the command line should make of it.
+fn stopped(error: write::WriteError, diagnostics: &mut Diagnostics) -> Stopped {
+    let stop = match &error {
+        write::WriteError::Interrupted { output } => return Stopped::Interrupted(output.clone()),
+        write::WriteError::Refused { .. } => Stopped::Refused,
+        write::WriteError::Stranded { .. } => Stopped::OutputMoved,
+        write::WriteError::Io { .. } => Stopped::Errors,
+    };
+    diagnostics.push(diagnostics::Diagnostic::error(error.message()).help(error.help()));
+    stop
 }
 
 pub fn output_dir(options: &Options) -> PathBuf {
