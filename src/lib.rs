@@ -14,7 +14,7 @@ pub mod text;
 pub mod write;
 
 use diagnostics::Diagnostics;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// What a build or check is asked to do.
@@ -63,13 +63,16 @@ struct Resolved {
     theme: load::Theme,
     interface: load::interface::Interface,
     outline: Option<load::outline::Outline>,
+    /// What the build reads, which its output may not replace or delete.
+    guard: write::Guard,
 }
 
 fn resolve(options: &Options, diagnostics: &mut Diagnostics) -> Option<Resolved> {
     let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
     let load::Loaded { config, theme, interface, outline, version, content, .. } = loaded;
+    let guard = write_guard(options, &config);
     let chronicle = resolve::resolve(content, &config, version, diagnostics);
-    (!diagnostics.has_errors()).then_some(Resolved { chronicle, theme, interface, outline })
+    (!diagnostics.has_errors()).then_some(Resolved { chronicle, theme, interface, outline, guard })
 }
 
 /// Loads, resolves and renders the chronicle, writing nothing; `None` if there were
@@ -91,8 +94,32 @@ pub fn check(options: &Options, diagnostics: &mut Diagnostics) -> Option<model::
 
 /// Builds the site. On any error nothing is written and the previous output stays.
 pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary> {
+    build_site(options, diagnostics).ok()
+}
+
+/// Why a build stopped without replacing its output.
+#[derive(Debug)]
+pub enum Stopped {
+    /// Errors in the chronicle, or writing failed; they are in the diagnostics, and the
+    /// output is as it was.
+    Errors,
+    /// The output would replace or delete the chronicle or something it reads (said in
+    /// the diagnostics); nothing was written. A usage error.
+    Refused,
+    /// A signal stopped the build; the output named here is as it was.
+    Interrupted(PathBuf),
+    /// The swap failed halfway and the previous site could not be put back; the
+    /// diagnostics say where it is.
+    OutputMoved,
+}
+
+/// Builds the site, saying why it stopped if it did.
+pub fn build_site(options: &Options, diagnostics: &mut Diagnostics) -> Result<Summary, Stopped> {
     let started = Instant::now();
-    let resolved = resolve(options, diagnostics)?;
+    let resolved = resolve(options, diagnostics).ok_or(Stopped::Errors)?;
+    let output = output_dir(options);
+    let staging =
+        write::Staging::begin(&output, &resolved.guard).map_err(|error| stopped(error, diagnostics))?;
     let chronicle = &resolved.chronicle;
     let outline = resolved.outline.as_ref();
     let ctx = render::context::RenderContext::new(
@@ -101,19 +128,18 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
         &resolved.interface,
         outline,
         diagnostics,
-    )?;
-    let sink = write::Collect::default();
-    let rendered = render::render(&ctx, &sink, diagnostics)?;
-    let files = sink.0.into_inner().unwrap_or_default();
-    let output = output_dir(options);
-    if let Err(error) = write::write_site(&output, &files) {
-        diagnostics.push(
-            diagnostics::Diagnostic::error(format!("cannot write {}: {error}", output.display()))
-                .help("check that the output folder's parent exists and is writable"),
-        );
-        return None;
+    )
+    .ok_or(Stopped::Errors)?;
+    let rendered = render::render(&ctx, &staging, diagnostics);
+    let Some(rendered) = rendered else {
+        return Err(if write::interrupted() { Stopped::Interrupted(output) } else { Stopped::Errors });
+    };
+    drop(ctx);
+    let committed = staging.commit().map_err(|error| stopped(error, diagnostics))?;
+    for leftover in committed.leftovers {
+        diagnostics.push(diagnostics::Diagnostic::warning(leftover.message()).help(leftover.help()));
     }
-    Some(Summary {
+    Ok(Summary {
         pages: rendered.pages,
         sources: chronicle.sources.len(),
         events: chronicle.events.len(),
@@ -122,6 +148,32 @@ pub fn build(options: &Options, diagnostics: &mut Diagnostics) -> Option<Summary
         warnings: diagnostics.warning_count(),
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// What the build reads, which its output may not replace or delete.
+fn write_guard(options: &Options, config: &config::Config) -> write::Guard {
+    let root = &options.root;
+    let guard = write::Guard::chronicle(root).reading(root.join("themes").join(&config.theme));
+    match &config.map {
+        Some(map) => {
+            let outline = root.join(&map.outline);
+            let folder = outline.parent().map(Path::to_path_buf);
+            guard.reading(outline).reading(folder.unwrap_or_else(|| root.clone()))
+        }
+        None => guard,
+    }
+}
+
+/// A write error as a diagnostic, and what the command line should make of it.
+fn stopped(error: write::WriteError, diagnostics: &mut Diagnostics) -> Stopped {
+    let stop = match &error {
+        write::WriteError::Interrupted { output } => return Stopped::Interrupted(output.clone()),
+        write::WriteError::Refused { .. } => Stopped::Refused,
+        write::WriteError::Stranded { .. } => Stopped::OutputMoved,
+        write::WriteError::Io { .. } => Stopped::Errors,
+    };
+    diagnostics.push(diagnostics::Diagnostic::error(error.message()).help(error.help()));
+    stop
 }
 
 pub fn output_dir(options: &Options) -> PathBuf {

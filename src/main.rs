@@ -1,8 +1,8 @@
 //! The command line: parse arguments, call the library, print diagnostics, set the exit
-//! code (0 ok, 1 content errors, 2 usage errors).
+//! code (0 ok, 1 content errors, 2 usage errors, 130 interrupted).
 
 use annalist::diagnostics::Diagnostics;
-use annalist::{build, check, Options};
+use annalist::{build_site, check, write, Options, Stopped};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,8 +47,11 @@ fn main() -> ExitCode {
     let mut diagnostics = Diagnostics::default();
     let outcome = match cli.command {
         Command::Build { root, output, base_url } => {
+            if let Err(error) = write::catch_interrupts() {
+                eprintln!("warning: cannot catch interrupts ({error}); an interrupted build may leave a staging folder, which the next build removes");
+            }
             let options = Options { root, output, base_url };
-            build(&options, &mut diagnostics).map(|summary| format!("built {summary}"))
+            build_site(&options, &mut diagnostics).map(|summary| format!("built {summary}"))
         }
         Command::Check { root } => {
             let options = Options { root, ..Options::default() };
@@ -65,20 +68,31 @@ fn main() -> ExitCode {
                     diagnostics.warning_count()
                 )
             })
+            .ok_or(Stopped::Errors)
         }
     };
     eprint!("{diagnostics}");
+    let errors = diagnostics.error_count();
+    let stopped_after = format!("error: stopped after {errors} error{}", if errors == 1 { "" } else { "s" });
     match outcome {
-        Some(summary) => {
+        Ok(summary) => {
             println!("{summary}");
             ExitCode::SUCCESS
         }
-        None => {
-            let errors = diagnostics.error_count();
-            eprintln!(
-                "error: stopped after {errors} error{}; nothing was written",
-                if errors == 1 { "" } else { "s" }
-            );
+        Err(Stopped::Errors) => {
+            eprintln!("{stopped_after}; nothing was written");
+            ExitCode::from(1)
+        }
+        Err(Stopped::Refused) => {
+            eprintln!("{stopped_after}; nothing was written");
+            ExitCode::from(2)
+        }
+        Err(Stopped::Interrupted(output)) => {
+            eprintln!("interrupted; {} was left as it was", output.display());
+            ExitCode::from(130)
+        }
+        Err(Stopped::OutputMoved) => {
+            eprintln!("{stopped_after}; the previous site was moved aside (see above)");
             ExitCode::from(1)
         }
     }

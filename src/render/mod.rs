@@ -54,7 +54,11 @@ pub fn render(ctx: &RenderContext, sink: &dyn Sink, diagnostics: &mut Diagnostic
     );
     errors.into_diagnostics(diagnostics);
     if let Err(error) = written.and(others) {
-        diagnostics.push(crate::diagnostics::Diagnostic::error(format!("cannot write the site: {error}")));
+        // An interrupted build is reported as such by the caller.
+        if error.kind() != io::ErrorKind::Interrupted {
+            diagnostics
+                .push(crate::diagnostics::Diagnostic::error(format!("cannot write the site: {error}")));
+        }
         return None;
     }
     if diagnostics.has_errors() {
