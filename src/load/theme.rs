@@ -29,7 +29,15 @@ macro_rules! builtin {
 /// The default theme's files, relative to `themes/default/`.
 pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/base.html",
-    "templates/macros.html",
+    "templates/partials/all_of.html",
+    "templates/partials/cite.html",
+    "templates/partials/event.html",
+    "templates/partials/event_lines.html",
+    "templates/partials/names.html",
+    "templates/partials/notes.html",
+    "templates/partials/pager.html",
+    "templates/partials/profile.html",
+    "templates/partials/quote.html",
     "templates/index.html",
     "templates/day.html",
     "templates/event.html",
