@@ -191,12 +191,14 @@ impl Diagnostics {
     /// The diagnostics in a stable order: errors first, then by file, line and column.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut list: Vec<&Diagnostic> = self.list.iter().collect();
-        list.sort_by(|a, b| {
-            let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.path.clone(), l.line, l.column));
-            (a.severity, key(a)).cmp(&(b.severity, key(b)))
-        });
+        list.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         list
     }
+}
+
+/// Errors first, then by file, line and column.
+fn sort_key(d: &Diagnostic) -> (Severity, Option<(&str, usize, usize)>) {
+    (d.severity, d.location.as_ref().map(|l| (l.path.as_str(), l.line, l.column)))
 }
 
 impl fmt::Display for Diagnostics {

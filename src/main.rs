@@ -71,7 +71,13 @@ fn main() -> ExitCode {
             .ok_or(Stopped::Errors)
         }
     };
-    eprint!("{diagnostics}");
+    {
+        // Buffered: a large chronicle may report thousands of warnings.
+        use std::io::Write as _;
+        let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+        let _ = write!(stderr, "{diagnostics}");
+        let _ = stderr.flush();
+    }
     let errors = diagnostics.error_count();
     let stopped_after = format!("error: stopped after {errors} error{}", if errors == 1 { "" } else { "s" });
     match outcome {
@@ -97,3 +103,7 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

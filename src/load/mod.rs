@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{is_valid_id, slugify, RESERVED_IDS};
 use front::*;
 use interface::Interface;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -27,8 +28,7 @@ pub struct Doc<F> {
     pub front: F,
     /// Where the front matter's TOML starts in the file, to place its spans.
     front_offset: usize,
-    pub body: String,
-    /// Where the body starts in the file, to place spans found in it.
+    /// Where the body starts in the file: it runs to the end.
     pub body_offset: usize,
 }
 
@@ -36,6 +36,11 @@ impl<F> Doc<F> {
     /// A span of the front matter, as a span of the file.
     pub fn front_span(&self, span: Range<usize>) -> Range<usize> {
         span.start + self.front_offset..span.end + self.front_offset
+    }
+
+    /// The Markdown body, after the front matter.
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_offset..]
     }
 
     pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
@@ -166,16 +171,16 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
     })
 }
 
-/// Every `.md` file under `content/<folder>/`, in path order, parsed as `F`.
-fn load_kind<F: DeserializeOwned>(
+/// Every `.md` file under `content/<folder>/`, in path order, parsed as `F`. Files are
+/// read and parsed in parallel; their diagnostics are reported in path order.
+fn load_kind<F: DeserializeOwned + Send>(
     root: &Path,
     folder: &'static str,
     ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Doc<F>> {
     let dir = root.join("content").join(folder);
-    let mut docs: Vec<Doc<F>> = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut markdown = Vec::new();
     for path in files_under(&dir, diagnostics) {
         let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         if path.extension().is_none_or(|e| e != "md") {
@@ -185,10 +190,22 @@ fn load_kind<F: DeserializeOwned>(
             );
             continue;
         }
-        let Some(file) = read_text(root, &relative, diagnostics) else {
-            continue;
-        };
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        markdown.push((id, relative));
+    }
+    let read: Vec<(String, Option<SourceText>, Diagnostics)> = markdown
+        .into_par_iter()
+        .map(|(id, relative)| {
+            let mut found = Diagnostics::default();
+            let file = read_text(root, &relative, &mut found);
+            (id, file, found)
+        })
+        .collect();
+    let mut accepted = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (id, file, found) in read {
+        diagnostics.extend(found);
+        let Some(file) = file else { continue };
         if RESERVED_IDS.contains(&id.as_str()) {
             diagnostics.push(
                 Diagnostic::error(format!("`{id}` cannot be the id of a content file"))
@@ -216,9 +233,19 @@ fn load_kind<F: DeserializeOwned>(
         }
         seen.insert(id.clone(), file.path.clone());
         ids.entry(folder).or_default().insert(id.clone());
-        if let Some(doc) = parse_doc(id, file, diagnostics) {
-            docs.push(doc);
-        }
+        accepted.push((id, file));
+    }
+    let parsed: Vec<(Option<Doc<F>>, Diagnostics)> = accepted
+        .into_par_iter()
+        .map(|(id, file)| {
+            let mut found = Diagnostics::default();
+            (parse_doc(id, file, &mut found), found)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for (doc, found) in parsed {
+        diagnostics.extend(found);
+        docs.extend(doc);
     }
     docs
 }
@@ -238,14 +265,9 @@ fn parse_doc<F: DeserializeOwned>(
         return None;
     };
     match toml::from_str::<F>(&file.text[front.clone()]) {
-        Ok(parsed) => Some(Doc {
-            id,
-            front: parsed,
-            front_offset: front.start,
-            body: file.text[body.clone()].to_string(),
-            body_offset: body.start,
-            file,
-        }),
+        Ok(parsed) => {
+            Some(Doc { id, front: parsed, front_offset: front.start, body_offset: body.start, file })
+        }
         Err(error) => {
             diagnostics.push(config::toml_error(&error, &file, front.start));
             None

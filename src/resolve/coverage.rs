@@ -5,9 +5,11 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::Content;
-use crate::model::{ActorId, Chronicle, Coverage, PlaceId};
+use crate::model::{ActorId, Chronicle, Coverage, PlaceId, Source};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Weekday and month names in the languages shipped, for spotting datable text in seeds.
 pub const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -41,10 +43,13 @@ pub const FR_MONTHS: [&str; 12] = [
     "décembre",
 ];
 
-/// Whether a word names a weekday or a month, in any case.
+/// Whether a lowercase word names a weekday or a month.
 fn is_calendar_word(word: &str) -> bool {
-    let names = EN_DAYS.iter().chain(&FR_DAYS).chain(&EN_MONTHS).chain(&FR_MONTHS);
-    names.into_iter().any(|n| n.to_lowercase() == word)
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let names = EN_DAYS.iter().chain(&FR_DAYS).chain(&EN_MONTHS).chain(&FR_MONTHS);
+        names.map(|n| n.to_lowercase()).collect()
+    });
+    NAMES.iter().any(|n| n == word)
 }
 
 /// Relative day words that make a paragraph datable, besides weekday and month names.
@@ -53,37 +58,51 @@ const RELATIVE_DAYS: [&str; 2] = ["veille", "lendemain"];
 const AMBIGUOUS: [&str; 1] = ["may"];
 
 pub fn check(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diagnostics) -> Coverage {
+    let sources: Vec<&Source> = chronicle.sources.values().collect();
+    let counted: Vec<(Coverage, Vec<Diagnostic>)> =
+        sources.into_par_iter().map(|source| seed_coverage(source, content)).collect();
     let mut coverage = Coverage::default();
-    for source in chronicle.sources.values() {
-        let Some(seed) = content.seeds.get(&source.seed_path) else { continue };
-        let mut cited: BTreeSet<usize> = BTreeSet::new();
-        for citation in &source.citations {
-            let last = citation.range.end.saturating_sub(1).max(citation.range.start);
-            cited.extend(seed.line_of(citation.range.start)..=seed.line_of(last));
-        }
-        for line in 1..=seed.line_count() {
-            let text = seed.line_text(line);
-            if text.trim().is_empty() {
-                continue;
-            }
-            coverage.paragraphs += 1;
-            if cited.contains(&line) {
-                coverage.cited += 1;
-            } else if states_a_date_or_number(text) && !source.uncited.contains_key(&line) {
-                let start = seed.line_start(line);
-                diagnostics.push(
-                    Diagnostic::warning("seed paragraph with a date or a number is cited by nothing")
-                        .at(seed, start..start + text.len())
-                        .help(format!(
-                            "quote it in an attestation, or list line {line} under [[uncited]] in content/sources/{}.md with the reason",
-                            source.id
-                        )),
-                );
-            }
-        }
+    for (counts, warnings) in counted {
+        coverage.paragraphs += counts.paragraphs;
+        coverage.cited += counts.cited;
+        warnings.into_iter().for_each(|warning| diagnostics.push(warning));
     }
     unreferenced(chronicle, content, diagnostics);
     coverage
+}
+
+/// One seed's paragraphs and how many are cited, and a warning for each uncited one
+/// that states a date or a number.
+fn seed_coverage(source: &Source, content: &Content) -> (Coverage, Vec<Diagnostic>) {
+    let mut coverage = Coverage::default();
+    let mut warnings = Vec::new();
+    let Some(seed) = content.seeds.get(&source.seed_path) else { return (coverage, warnings) };
+    let mut cited: BTreeSet<usize> = BTreeSet::new();
+    for citation in &source.citations {
+        let last = citation.range.end.saturating_sub(1).max(citation.range.start);
+        cited.extend(seed.line_of(citation.range.start)..=seed.line_of(last));
+    }
+    for line in 1..=seed.line_count() {
+        let text = seed.line_text(line);
+        if text.trim().is_empty() {
+            continue;
+        }
+        coverage.paragraphs += 1;
+        if cited.contains(&line) {
+            coverage.cited += 1;
+        } else if states_a_date_or_number(text) && !source.uncited.contains_key(&line) {
+            let start = seed.line_start(line);
+            warnings.push(
+                Diagnostic::warning("seed paragraph with a date or a number is cited by nothing")
+                    .at(seed, start..start + text.len())
+                    .help(format!(
+                        "quote it in an attestation, or list line {line} under [[uncited]] in content/sources/{}.md with the reason",
+                        source.id
+                    )),
+            );
+        }
+    }
+    (coverage, warnings)
 }
 
 fn states_a_date_or_number(text: &str) -> bool {

@@ -19,9 +19,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::front::{ComparisonFront, EventFront, PositionFront, SourceFront};
 use crate::load::{Content, Doc};
 use crate::model::*;
+use crate::text::markdown::{self, Parsed};
 use chrono::NaiveDate;
 use ids::Kind;
 use quotes::{finish_quote, finish_text, PendingQuote, QuoteFields, Request};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use toml::Spanned;
@@ -65,6 +67,8 @@ pub(crate) struct Resolver<'a> {
     /// Each parsed body's paragraphs that cite nothing, with where the body starts in its
     /// file: coverage warns about them.
     bare_paragraphs: Vec<(&'a SourceText, usize, Vec<Range<usize>>)>,
+    /// Every body, parsed up front in parallel, by its file's path; taken as it is used.
+    parsed: HashMap<&'a str, Parsed>,
 }
 
 impl<'a> Resolver<'a> {
@@ -81,7 +85,16 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        Resolver { content, config, diagnostics, seeds, requests: Vec::new(), bare_paragraphs: Vec::new() }
+        let parsed = parse_bodies(content);
+        Resolver {
+            content,
+            config,
+            diagnostics,
+            seeds,
+            requests: Vec::new(),
+            bare_paragraphs: Vec::new(),
+            parsed,
+        }
     }
 
     fn check_seeds_used(&mut self) {
@@ -385,6 +398,22 @@ impl<'a> Resolver<'a> {
         }
         c.clone()
     }
+}
+
+/// Every body of the content, parsed with pulldown-cmark, in parallel.
+fn parse_bodies(content: &Content) -> HashMap<&str, Parsed> {
+    fn bodies<F: Sync>(docs: &[Doc<F>]) -> impl Iterator<Item = (&str, &str)> {
+        docs.iter().map(|d| (d.file.path.as_str(), d.body()))
+    }
+    let all: Vec<(&str, &str)> = bodies(&content.sources)
+        .chain(bodies(&content.events))
+        .chain(bodies(&content.actors))
+        .chain(bodies(&content.places))
+        .chain(bodies(&content.comparisons))
+        .chain(bodies(&content.days))
+        .chain(content.intro.iter().map(|d| (d.file.path.as_str(), d.body())))
+        .collect();
+    all.into_par_iter().map(|(path, body)| (path, markdown::parse(body))).collect()
 }
 
 /// Every day from `start` to `end`, both included.

@@ -6,9 +6,10 @@
 //! state and the country "Mali"): both are credited with it; the link on the source page
 //! goes to the actor.
 
-use crate::model::{Chronicle, Mention, NameUse, Named, SourceId};
+use crate::model::{Chronicle, Mention, NameUse, Named, Source, SourceId};
 use crate::text::fold::{fold, Folded};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub fn find(chronicle: &mut Chronicle) {
@@ -42,26 +43,40 @@ pub fn find(chronicle: &mut Chronicle) {
     // Leftmost-longest: "Iyad Ag Ghali" wins over a bare "Ghali" at the same place.
     let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
     if let Some(automaton) = automaton.filter(|_| !patterns.is_empty()) {
-        for source in chronicle.sources.values_mut() {
-            let folded = Folded::new(&source.seed_text);
-            let mut mentions = Vec::new();
-            for hit in automaton.find_iter(&folded.text) {
-                if !is_whole_word(&folded.text, hit.start(), hit.end()) {
-                    continue;
+        // Each seed is searched on its own, in parallel: its mentions, and the patterns hit.
+        let sources: Vec<&Source> = chronicle.sources.values().collect();
+        let searched: Vec<(SourceId, Vec<Mention>, Vec<usize>)> = sources
+            .into_par_iter()
+            .map(|source| {
+                let folded = Folded::new(&source.seed_text);
+                let mut mentions = Vec::new();
+                let mut hit = Vec::new();
+                for found in automaton.find_iter(&folded.text) {
+                    if !is_whole_word(&folded.text, found.start(), found.end()) {
+                        continue;
+                    }
+                    let pattern = found.pattern().as_usize();
+                    hit.push(pattern);
+                    mentions.push(Mention {
+                        range: folded.original_range(found.range(), &source.seed_text),
+                        of: names[spelt[pattern][0]].0.clone(),
+                    });
                 }
-                let owners = &spelt[hit.pattern().as_usize()];
-                for &name in owners {
-                    // Sources are visited one at a time: a repeat is the last one pushed.
-                    if found[name].last() != Some(&source.id) {
-                        found[name].push(source.id.clone());
+                (source.id.clone(), mentions, hit)
+            })
+            .collect();
+        for (id, mentions, hit) in searched {
+            for pattern in hit {
+                for &name in &spelt[pattern] {
+                    // Sources are taken one at a time: a repeat is the last one pushed.
+                    if found[name].last() != Some(&id) {
+                        found[name].push(id.clone());
                     }
                 }
-                mentions.push(Mention {
-                    range: folded.original_range(hit.range(), &source.seed_text),
-                    of: names[owners[0]].0.clone(),
-                });
             }
-            source.mentions = mentions;
+            if let Some(source) = chronicle.sources.get_mut(&id) {
+                source.mentions = mentions;
+            }
         }
     }
     for ((named, variant), sources) in names.into_iter().zip(found) {

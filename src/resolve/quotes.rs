@@ -10,8 +10,9 @@ use crate::diagnostics::SourceText;
 use crate::load::front::{AttestationFront, PositionFront};
 use crate::load::Doc;
 use crate::model::{Passage, Quote, SourceId, Text};
-use crate::text::lang::same_language;
+use crate::text::lang::{french_spacing, is_french, same_language};
 use crate::text::markdown::{self, Body};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -107,7 +108,8 @@ impl<'a> Resolver<'a> {
     ) -> PendingText {
         let fields: Vec<QuoteFields> = attestations.iter().map(QuoteFields::from).collect();
         let quotes = self.quotes(doc, &fields);
-        let parsed = markdown::parse(&doc.body);
+        let parsed =
+            self.parsed.remove(doc.file.path.as_str()).unwrap_or_else(|| markdown::parse(doc.body()));
         let known: BTreeSet<String> =
             fields.iter().map(QuoteFields::key).chain(other_keys.iter().cloned()).collect();
         let mut cited = BTreeSet::new();
@@ -222,62 +224,90 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// Anchors every requested quote, seed by seed, each seed in one pass.
+    /// Anchors every requested quote, seed by seed, each seed in one pass, the seeds in
+    /// parallel.
     pub(super) fn anchor_all(&mut self) -> Vec<Option<Passage>> {
-        let mut passages: Vec<Option<Passage>> = vec![None; self.requests.len()];
         let mut by_seed: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ticket, request) in self.requests.iter().enumerate() {
             by_seed.entry(request.seed).or_default().push(ticket);
         }
-        for (seed_path, tickets) in by_seed {
-            let Some(seed) = self.content.seeds.get(seed_path) else { continue };
-            let index = SeedIndex::new(&seed.text);
-            let selectors: Vec<Selector> =
-                tickets.iter().map(|&t| self.requests[t].selector.clone()).collect();
-            for (&ticket, found) in tickets.iter().zip(index.anchor_all(&selectors)) {
-                let request = &self.requests[ticket];
-                let problem = match found {
-                    Anchoring::Found(range) => {
-                        passages[ticket] = Some(Passage {
-                            source: SourceId(request.source.to_string()),
-                            text: seed.text[range.clone()].to_string(),
-                            line: seed.line_of(range.start),
-                            range,
-                        });
-                        continue;
-                    }
-                    Anchoring::NotFound => {
-                        let help = match index.closest_passage(&request.selector.exact) {
-                            Some(near) => format!(
-                                "closest passage in {seed_path}:{}: \"{}\"",
-                                seed.line_of(near.start),
-                                seed.text[near].split_whitespace().collect::<Vec<_>>().join(" ")
-                            ),
-                            None => format!("nothing in {seed_path} resembles it: is it the right source?"),
-                        };
-                        Diagnostic::error(format!("quote not found in {seed_path}")).help(help)
-                    }
-                    Anchoring::Ambiguous(ranges) => {
-                        let lines: Vec<String> =
-                            ranges.iter().map(|r| seed.line_of(r.start).to_string()).collect();
-                        Diagnostic::error(format!(
-                            "quote found {} times in {seed_path} (lines {})",
-                            ranges.len(),
-                            lines.join(", ")
-                        ))
-                        .help("add a `prefix` (the text just before) or `suffix` (just after) to say which")
-                    }
-                };
-                self.diagnostics.push(problem.at(request.file, request.span.clone()));
+        let (requests, seeds) = (&self.requests, &self.content.seeds);
+        let found: Vec<Vec<(usize, Result<Passage, Diagnostic>)>> = by_seed
+            .into_iter()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(seed_path, tickets)| match seeds.get(seed_path) {
+                Some(seed) => anchor_seed(seed_path, seed, &tickets, requests),
+                None => Vec::new(),
+            })
+            .collect();
+        let mut passages: Vec<Option<Passage>> = vec![None; self.requests.len()];
+        for (ticket, result) in found.into_iter().flatten() {
+            match result {
+                Ok(passage) => passages[ticket] = Some(passage),
+                Err(problem) => self.diagnostics.push(problem),
             }
         }
         passages
     }
 }
 
+/// Anchors the quotes of one seed: each ticket's passage, or what is wrong with it.
+fn anchor_seed(
+    seed_path: &str,
+    seed: &SourceText,
+    tickets: &[usize],
+    requests: &[Request],
+) -> Vec<(usize, Result<Passage, Diagnostic>)> {
+    let index = SeedIndex::new(&seed.text);
+    let selectors: Vec<Selector> = tickets.iter().map(|&t| requests[t].selector.clone()).collect();
+    let mut results = Vec::with_capacity(tickets.len());
+    for (&ticket, found) in tickets.iter().zip(index.anchor_all(&selectors)) {
+        let request = &requests[ticket];
+        let problem = match found {
+            Anchoring::Found(range) => {
+                let passage = Passage {
+                    source: SourceId(request.source.to_string()),
+                    text: seed.text[range.clone()].to_string(),
+                    line: seed.line_of(range.start),
+                    range,
+                };
+                results.push((ticket, Ok(passage)));
+                continue;
+            }
+            Anchoring::NotFound => {
+                let help = match index.closest_passage(&request.selector.exact) {
+                    Some(near) => format!(
+                        "closest passage in {seed_path}:{}: \"{}\"",
+                        seed.line_of(near.start),
+                        seed.text[near].split_whitespace().collect::<Vec<_>>().join(" ")
+                    ),
+                    None => format!("nothing in {seed_path} resembles it: is it the right source?"),
+                };
+                Diagnostic::error(format!("quote not found in {seed_path}")).help(help)
+            }
+            Anchoring::Ambiguous(ranges) => {
+                let lines: Vec<String> = ranges.iter().map(|r| seed.line_of(r.start).to_string()).collect();
+                Diagnostic::error(format!(
+                    "quote found {} times in {seed_path} (lines {})",
+                    ranges.len(),
+                    lines.join(", ")
+                ))
+                .help("add a `prefix` (the text just before) or `suffix` (just after) to say which")
+            }
+        };
+        results.push((ticket, Err(problem.at(request.file, request.span.clone()))));
+    }
+    results
+}
+
 pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Passage>]) -> Option<Quote> {
+    let passage = passages.get_mut(quote.ticket)?.take()?;
+    let collapsed = passage.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shown = if is_french(&quote.language) { french_spacing(&collapsed, None) } else { collapsed };
     Some(Quote {
-        passage: passages.get_mut(quote.ticket)?.take()?,
+        passage,
+        shown,
         key: quote.key,
         language: quote.language,
         translation: quote.translation,
