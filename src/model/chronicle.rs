@@ -29,6 +29,9 @@ pub struct Passage {
 pub struct Quote {
     pub key: String,
     pub passage: Passage,
+    /// The passage as readers see it quoted: white space collapsed, and, in French, the
+    /// spaces before `;:!?` and inside « » made no-break (see `text::lang`).
+    pub shown: String,
     /// The language of the quote (its source's, unless the editor says otherwise).
     pub language: String,
     pub translation: Option<String>,

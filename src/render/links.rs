@@ -4,6 +4,7 @@
 
 use crate::model::*;
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -34,6 +35,12 @@ pub enum ContextList {
     Undated,
 }
 
+impl std::fmt::Display for ContextList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl ContextList {
     pub const ALL: [ContextList; 4] =
         [ContextList::Before, ContextList::Imprecise, ContextList::After, ContextList::Undated];
@@ -61,25 +68,44 @@ impl ContextList {
 impl Page {
     /// The page's path under the site root; permanent, derived from ids and dates only.
     pub fn path(&self) -> String {
-        match self {
-            Page::Index => "index.html".to_string(),
-            Page::Day(day) => format!("days/{day}.html"),
-            Page::Event(id) => format!("events/{id}.html"),
-            Page::Actor(id) => format!("actors/{id}.html"),
-            Page::Place(id) => format!("places/{id}.html"),
-            Page::Source(id) => format!("sources/{id}.html"),
-            Page::Comparison(id) => format!("compare/{id}.html"),
-            Page::Actors => "actors/index.html".to_string(),
-            Page::Places => "places/index.html".to_string(),
-            Page::Sources => "sources/index.html".to_string(),
-            Page::Comparisons => "compare/index.html".to_string(),
+        let mut path = String::with_capacity(32);
+        self.write_path(&mut path);
+        path
+    }
+
+    /// Appends the page's path to `out`: links are made by the hundred thousand.
+    fn write_path(&self, out: &mut String) {
+        let (folder, name): (&str, &dyn std::fmt::Display) = match self {
+            Page::Index => return out.push_str("index.html"),
+            Page::NotFound => return out.push_str("404.html"),
+            Page::Day(day) => ("days", day),
+            Page::Event(id) => ("events", id),
+            Page::Actor(id) => ("actors", id),
+            Page::Place(id) => ("places", id),
+            Page::Source(id) => ("sources", id),
+            Page::Comparison(id) => ("compare", id),
+            Page::Actors => ("actors", &"index"),
+            Page::Places => ("places", &"index"),
+            Page::Sources => ("sources", &"index"),
+            Page::Comparisons => ("compare", &"index"),
             // Day pages are named by dates, so words cannot collide with them.
-            Page::Context(list) => format!("days/{}.html", list.name()),
+            Page::Context(list) => ("days", list),
             Page::Continued(first, n) => {
-                let path = first.path();
-                format!("{}/{n}.html", path.trim_end_matches(".html"))
+                first.write_path(out);
+                out.truncate(out.len() - ".html".len());
+                let _ = write!(out, "/{n}.html");
+                return;
             }
-            Page::NotFound => "404.html".to_string(),
+        };
+        let _ = write!(out, "{folder}/{name}.html");
+    }
+
+    /// How many folders down from the site root the page is.
+    fn depth(&self) -> usize {
+        match self {
+            Page::Index | Page::NotFound => 0,
+            Page::Continued(first, _) => first.depth() + 1,
+            _ => 1,
         }
     }
 
@@ -94,17 +120,25 @@ impl Page {
 
     /// `""`, `"../"`, `"../../"`: the way from this page back to the site root.
     pub fn root(&self) -> String {
-        "../".repeat(self.path().matches('/').count())
+        "../".repeat(self.depth())
     }
 
     /// A relative link from this page to `to`, with an optional `#anchor`.
     pub fn href(&self, to: &Page, anchor: Option<&str>) -> String {
-        let target = if self == to { String::new() } else { format!("{}{}", self.root(), to.path()) };
-        match anchor {
-            Some(anchor) => format!("{target}#{anchor}"),
-            None if target.is_empty() => "#".to_string(),
-            None => target,
+        let mut href = String::with_capacity(48);
+        if self != to {
+            (0..self.depth()).for_each(|_| href.push_str("../"));
+            to.write_path(&mut href);
         }
+        match anchor {
+            Some(anchor) => {
+                href.push('#');
+                href.push_str(anchor);
+            }
+            None if href.is_empty() => href.push('#'),
+            None => {}
+        }
+        href
     }
 
     pub fn absolute(&self, base_url: &str) -> String {

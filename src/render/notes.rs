@@ -6,7 +6,6 @@ use super::context::RenderContext;
 use super::links::{footnote_anchor, passage_anchor, Page};
 use crate::model::{Owner, Quote};
 use crate::text::escape::{html as escape, html_into};
-use crate::text::lang::{french_spacing, is_french};
 use crate::text::markdown::{Body, Segment};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -14,25 +13,25 @@ use std::fmt::Write as _;
 
 /// A footnote as the templates draw it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Note {
+pub struct Note<'a> {
     pub number: usize,
     /// Stable anchor, from the owner's id and the quote's key.
     pub id: String,
     /// Anchors of the markers that cite it, for links back.
     pub refs: Vec<String>,
-    pub quote: QuoteView,
+    pub quote: QuoteView<'a>,
 }
 
 /// A quote as the templates draw it, wherever it appears.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteView {
+pub struct QuoteView<'a> {
     /// The seed's text, verbatim (French spaces made no-break).
-    pub text: String,
-    pub lang: String,
+    pub text: &'a str,
+    pub lang: &'a str,
     /// The editor's translation, when the quote is not in the site's language.
-    pub translation: Option<String>,
-    pub note: Option<String>,
-    pub source_title: String,
+    pub translation: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub source_title: &'a str,
     pub source_href: String,
     /// The highlighted passage on the source page.
     pub passage_href: String,
@@ -41,22 +40,17 @@ pub struct QuoteView {
     pub seed_line: usize,
 }
 
-impl QuoteView {
-    pub fn new(quote: &Quote, ctx: &RenderContext, page: &Page) -> QuoteView {
+impl<'a> QuoteView<'a> {
+    pub fn new(quote: &'a Quote, ctx: &RenderContext<'a>, page: &Page) -> QuoteView<'a> {
         let passage = &quote.passage;
         let source_page = Page::Source(passage.source.clone());
-        let title = ctx
-            .chronicle
-            .sources
-            .get(&passage.source)
-            .map_or_else(|| passage.source.to_string(), |s| s.title.clone());
-        let text = passage.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = ctx.chronicle.sources.get(&passage.source).map_or(passage.source.as_str(), |s| &s.title);
         let anchor = passage_anchor(&passage.source, passage.range.start);
         QuoteView {
-            text: if is_french(&quote.language) { french_spacing(&text, None) } else { text },
-            lang: quote.language.clone(),
-            translation: quote.translation.clone(),
-            note: quote.note.clone(),
+            text: &quote.shown,
+            lang: &quote.language,
+            translation: quote.translation.as_deref(),
+            note: quote.note.as_deref(),
             source_title: title,
             source_href: page.href(&source_page, None),
             passage_href: page.href(&source_page, Some(&anchor)),
@@ -68,15 +62,21 @@ impl QuoteView {
 
 /// The footnotes of one page, numbered in the order they are first cited.
 #[derive(Debug, Default)]
-pub struct Notes {
-    pub list: Vec<Note>,
+pub struct Notes<'a> {
+    pub list: Vec<Note<'a>>,
     /// Note id → its index in `list`.
     index: HashMap<String, usize>,
 }
 
-impl Notes {
+impl<'a> Notes<'a> {
     /// Cites a quote; returns the note's index in the list and the marker's own anchor.
-    fn cite(&mut self, owner: &Owner, quote: &Quote, ctx: &RenderContext, page: &Page) -> (usize, String) {
+    fn cite(
+        &mut self,
+        owner: &Owner,
+        quote: &'a Quote,
+        ctx: &RenderContext<'a>,
+        page: &Page,
+    ) -> (usize, String) {
         let id = footnote_anchor(owner, &quote.key);
         let index = match self.index.get(&id) {
             Some(&index) => index,
@@ -100,13 +100,13 @@ impl Notes {
 
 /// A body's HTML with its citations numbered on this page, adding its notes to `notes`.
 /// `quote` finds the quote a marker's key cites.
-pub fn render_body<'q>(
+pub fn render_body<'a>(
     body: &Body,
-    quote: impl Fn(&str) -> Option<&'q Quote>,
+    quote: impl Fn(&str) -> Option<&'a Quote>,
     owner: &Owner,
-    ctx: &RenderContext,
+    ctx: &RenderContext<'a>,
     page: &Page,
-    notes: &mut Notes,
+    notes: &mut Notes<'a>,
 ) -> String {
     let mut html = String::new();
     for segment in &body.segments {
@@ -144,9 +144,9 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
          <cite><a href=\"{}\">{}</a></cite>: <q lang=\"{}\">{}</q>",
         escape(&ctx.text("note_word")),
         escape(&view.passage_href),
-        escape(&view.source_title),
-        escape(&view.lang),
-        escape(&view.text),
+        escape(view.source_title),
+        escape(view.lang),
+        escape(view.text),
         number = note.number,
         id = note.id,
     );

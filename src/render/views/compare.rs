@@ -7,17 +7,17 @@ use crate::render::links::position_anchor;
 use crate::render::notes::QuoteView;
 
 #[derive(Debug, Serialize)]
-struct PositionView {
+struct PositionView<'a> {
     id: String,
     value: String,
     said_by: Option<String>,
     actors: Vec<Link>,
     as_of: Option<String>,
     as_of_datetime: Option<String>,
-    quote: QuoteView,
+    quote: QuoteView<'a>,
 }
 
-pub fn comparison(ctx: &RenderContext, comparison: &Comparison) -> PageView {
+pub fn comparison<'a>(ctx: &RenderContext<'a>, comparison: &'a Comparison) -> PageView {
     let chronicle = ctx.chronicle;
     let page = Page::Comparison(comparison.id.clone());
     let mut notes = Notes::default();

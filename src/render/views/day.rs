@@ -4,7 +4,7 @@
 use super::*;
 use crate::render::figures;
 
-pub fn day(ctx: &RenderContext, day: &Day) -> PageView {
+pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     let chronicle = ctx.chronicle;
     let page = Page::Day(day.date);
     let mut notes = Notes::default();

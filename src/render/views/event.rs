@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub fn event(ctx: &RenderContext, event: &Event) -> PageView {
+pub fn event<'a>(ctx: &RenderContext<'a>, event: &'a Event) -> PageView {
     let page = Page::Event(event.id.clone());
     let mut notes = Notes::default();
     let event_view = event_view(event, ctx, &page, &mut notes);

@@ -27,7 +27,7 @@ struct AllOf {
     count: usize,
 }
 
-pub fn index(ctx: &RenderContext) -> PageView {
+pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
     let chronicle = ctx.chronicle;
     let page = Page::Index;
     let mut notes = Notes::default();

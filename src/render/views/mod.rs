@@ -55,7 +55,7 @@ pub fn pages(chronicle: &Chronicle) -> Vec<Page> {
 
 /// The view of one page; `None` for a page that is not the chronicle's (an id that no
 /// longer exists).
-pub fn view(ctx: &RenderContext, page: &Page) -> Option<PageView> {
+pub fn view<'a>(ctx: &RenderContext<'a>, page: &Page) -> Option<PageView> {
     let (first, n) = match page {
         Page::Continued(first, n) => (first.as_ref(), *n),
         _ => (page, 1),
@@ -165,7 +165,12 @@ pub struct EventView {
     pub day_href: Option<String>,
 }
 
-fn event_view(event: &Event, ctx: &RenderContext, page: &Page, notes: &mut Notes) -> EventView {
+fn event_view<'a>(
+    event: &'a Event,
+    ctx: &RenderContext<'a>,
+    page: &Page,
+    notes: &mut Notes<'a>,
+) -> EventView {
     let chronicle = ctx.chronicle;
     let owner = Owner::Event(event.id.clone());
     let body = render_body(&event.text.body, |key| event.text.quotes.get(key), &owner, ctx, page, notes);
@@ -236,7 +241,7 @@ fn owner_title(owner: &Owner, ctx: &RenderContext) -> String {
     }
 }
 
-fn view_of(template: &'static str, title: String, mut context: Context, notes: Notes) -> PageView {
+fn view_of(template: &'static str, title: String, mut context: Context, notes: Notes<'_>) -> PageView {
     context.insert("notes", &notes.list);
     PageView { template, title, context }
 }

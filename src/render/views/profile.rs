@@ -43,13 +43,13 @@ struct Shown {
 }
 
 #[derive(Debug, Serialize)]
-struct QuoteInContext {
-    quote: QuoteView,
+struct QuoteInContext<'a> {
+    quote: QuoteView<'a>,
     context: Link,
 }
 
 /// The quotes backing the given events, each with the event it backs.
-fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> Vec<QuoteInContext> {
+fn quotes_of<'a>(events: &[EventIx], ctx: &RenderContext<'a>, page: &Page) -> Vec<QuoteInContext<'a>> {
     events
         .iter()
         .map(|&ix| &ctx.chronicle.events[ix])
@@ -64,15 +64,15 @@ fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> Vec<QuoteI
 
 /// What actor and place pages share: the profile text and names on the first page, and
 /// on every page its share of the events and of their quotes.
-fn profile_context(
+fn profile_context<'a>(
     owner: Owner,
-    text: &Text,
+    text: &'a Text,
     uses: &[NameUse],
     events: &[EventIx],
-    ctx: &RenderContext,
+    ctx: &RenderContext<'a>,
     first: &Page,
     n: usize,
-) -> (Context, Notes) {
+) -> (Context, Notes<'a>) {
     let page = first.nth(n);
     let mut notes = Notes::default();
     let mut context = Context::new();
@@ -95,7 +95,7 @@ fn profile_context(
     (context, notes)
 }
 
-pub fn actor(ctx: &RenderContext, actor: &Actor, n: usize) -> PageView {
+pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageView {
     let chronicle = ctx.chronicle;
     let first = Page::Actor(actor.id.clone());
     let page = first.nth(n);
@@ -139,7 +139,7 @@ fn positions_of(actor: &Actor, ctx: &RenderContext, page: &Page) -> Vec<ActorPos
         .collect()
 }
 
-pub fn place(ctx: &RenderContext, place: &Place, n: usize) -> PageView {
+pub fn place<'a>(ctx: &RenderContext<'a>, place: &'a Place, n: usize) -> PageView {
     let chronicle = ctx.chronicle;
     let first = Page::Place(place.id.clone());
     let page = first.nth(n);

@@ -21,7 +21,7 @@ struct MetaRow {
     inferred: Option<String>,
 }
 
-pub fn source(ctx: &RenderContext, source: &Source) -> PageView {
+pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     let page = Page::Source(source.id.clone());
     let mut notes = Notes::default();
     let owner = Owner::Source(source.id.clone());
