@@ -91,13 +91,24 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
     if !not_found {
         context.insert("cite", &cite::cite(page, &view.title, ctx.chronicle, ctx.words));
     }
-    match ctx.tera.render(view.template, &context) {
-        Ok(html) => sink.write(&page.path(), html.as_bytes()),
-        Err(error) => {
-            errors.record(view.template, || template_error(&ctx.theme.templates_dir, view.template, &error));
-            Ok(())
+    // Each thread reuses one buffer; the page is written as bytes, since the templates and
+    // everything they are given are already UTF-8.
+    PAGE.with_borrow_mut(|html| {
+        html.clear();
+        match ctx.tera.render_to(view.template, &context, &mut *html) {
+            Ok(()) => sink.write(&page.path(), html),
+            Err(error) => {
+                errors.record(view.template, || {
+                    template_error(&ctx.theme.templates_dir, view.template, &error)
+                });
+                Ok(())
+            }
         }
-    }
+    })
+}
+
+thread_local! {
+    static PAGE: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(1 << 16));
 }
 
 /// Everything but the pages: redirects, sitemap, robots.txt, feed, data, search index

@@ -8,6 +8,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// Up to this many distinct quotes, a seed is searched once per quote; beyond, in one
+/// pass for all of them. Either way the cost is linear in the seed.
+const SEARCHED_ONE_BY_ONE: usize = 64;
+
 /// A quote to anchor, folded.
 #[derive(Debug, Clone)]
 pub struct Selector {
@@ -60,18 +64,11 @@ impl<'a> SeedIndex<'a> {
         for (&text, &id) in &patterns {
             by_pattern[id] = text;
         }
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-        if !by_pattern.is_empty() {
-            // A seed is searched once, so the automaton is an NFA: building a DFA would cost
-            // more than the search it speeds up.
-            let automaton =
-                AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&by_pattern);
-            if let Ok(automaton) = automaton {
-                for found in automaton.find_overlapping_iter(&self.folded.text) {
-                    starts[found.pattern().as_usize()].push(found.start());
-                }
-            }
-        }
+        let starts = if by_pattern.len() <= SEARCHED_ONE_BY_ONE {
+            self.starts_one_by_one(&by_pattern)
+        } else {
+            self.starts_in_one_pass(&by_pattern)
+        };
         selectors
             .iter()
             .map(|selector| {
@@ -89,6 +86,41 @@ impl<'a> SeedIndex<'a> {
                     1 => Anchoring::Found(matches[0].clone()),
                     _ => Anchoring::Ambiguous(matches),
                 }
+            })
+            .collect()
+    }
+
+    /// Where each pattern starts in the folded seed, overlaps included, in one pass of an
+    /// Aho-Corasick automaton: linear in the seed whatever the number of patterns. A seed
+    /// is searched once, so the automaton is an NFA: a DFA would cost more to build than
+    /// it saves.
+    fn starts_in_one_pass(&self, patterns: &[&str]) -> Vec<Vec<usize>> {
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        let automaton = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(patterns);
+        if let Ok(automaton) = automaton {
+            for found in automaton.find_overlapping_iter(&self.folded.text) {
+                starts[found.pattern().as_usize()].push(found.start());
+            }
+        }
+        starts
+    }
+
+    /// The same, searching for each pattern in turn with a SIMD substring search: for a
+    /// handful of patterns, faster than building an automaton.
+    fn starts_one_by_one(&self, patterns: &[&str]) -> Vec<Vec<usize>> {
+        let text = self.folded.text.as_bytes();
+        patterns
+            .iter()
+            .map(|pattern| {
+                let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+                let mut starts = Vec::new();
+                let mut from = 0;
+                while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)) {
+                    starts.push(from + at);
+                    // The next occurrence may overlap this one.
+                    from += at + 1;
+                }
+                starts
             })
             .collect()
     }
@@ -202,6 +234,15 @@ mod tests {
         assert_eq!(found[2], Anchoring::Found(0..7));
         assert_eq!(found[3], Anchoring::NotFound);
         assert_eq!(found[4], Anchoring::NotFound);
+    }
+
+    #[test]
+    fn one_pass_and_one_by_one_find_the_same_overlapping_starts() {
+        let index = SeedIndex::new("la la la, lala; a la");
+        let patterns = ["la la", "a", "la", "zz"];
+        let one_pass = index.starts_in_one_pass(&patterns);
+        assert_eq!(one_pass, index.starts_one_by_one(&patterns));
+        assert_eq!(one_pass[0], [0, 3], "overlapping occurrences count");
     }
 
     #[test]
