@@ -8,10 +8,10 @@ use std::process::Command;
 
 #[test]
 fn two_builds_of_the_same_input_are_byte_identical() {
-    let first = build_fixture("basic");
-    let second = build_fixture("basic");
-    let a = snapshot_tree(&first.dir.path().join("public"));
-    let b = snapshot_tree(&second.dir.path().join("public"));
+    let first = build_at(&fixture("basic"));
+    let second = build_at(&fixture("basic"));
+    let a = snapshot_tree(&first.public);
+    let b = snapshot_tree(&second.public);
     assert!(!a.is_empty());
     assert_eq!(a, b);
 }
@@ -88,4 +88,39 @@ fn base_url_override_reaches_every_absolute_url_and_no_link() {
     assert!(read("feed.xml").contains("<id>https://example.net/some/sub/path/events/fighting.html</id>"));
     assert!(!day.contains("href=\"/"), "no root-relative links");
     assert!(!day.contains("href=\"https://example.org"), "the configured base URL is replaced");
+}
+
+/// `check` renders every page in memory, so it finds a template error, and reports it
+/// once, naming the template's file, however many pages use the template.
+#[test]
+fn check_reports_a_broken_template_once_with_its_file() {
+    let dir = copy_fixture("basic");
+    let theme = dir.path().join("themes/broken/templates");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(
+        theme.join("day.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ no_such.thing }}{% endblock main %}",
+    )
+    .unwrap();
+    let config = dir.path().join("chronicle.toml");
+    let text = fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"en\"", "language = \"en\"\ntheme = \"broken\"");
+    fs::write(&config, text).unwrap();
+    let binary = env!("CARGO_BIN_EXE_annalist");
+    let check = Command::new(binary).args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(stderr.matches("error: template error").count(), 1, "four day pages, one error: {stderr}");
+    assert!(stderr.contains("themes/broken/templates/day.html"), "{stderr}");
+    assert!(stderr.contains("no_such.thing"), "{stderr}");
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+
+    // A template that does not compile is found before any page is rendered.
+    fs::write(theme.join("day.html"), "{% if %}").unwrap();
+    let check = Command::new(binary).args(["check", "--root"]).arg(dir.path()).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(stderr.matches("error: template error").count(), 1, "{stderr}");
+    assert!(stderr.contains("themes/broken/templates"), "{stderr}");
 }

@@ -6,7 +6,7 @@ use common::*;
 
 #[test]
 fn every_day_of_the_range_has_a_page_and_every_page_kind_exists() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     for day in ["2020-03-01", "2020-03-02", "2020-03-03", "2020-03-04"] {
         assert!(site.path(&format!("days/{day}.html")).is_file(), "{day}");
     }
@@ -34,7 +34,7 @@ fn every_day_of_the_range_has_a_page_and_every_page_kind_exists() {
 
 #[test]
 fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let day = site.page("days/2020-03-01.html");
     let marker =
         select_one(&day, "#karo-captured .narrative sup.note-ref a[href='#fn-karo-captured-dispatch']");
@@ -78,7 +78,7 @@ fn a_footnote_links_to_the_highlighted_quote_and_the_quote_links_back() {
 
 #[test]
 fn a_day_without_dated_events_shows_what_is_ongoing_and_links_to_its_neighbours() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let day = site.page("days/2020-03-03.html");
     assert!(select(&day, "article.event").is_empty());
     let ongoing = select_one(&day, ".ongoing li a");
@@ -94,7 +94,7 @@ fn a_day_without_dated_events_shows_what_is_ongoing_and_links_to_its_neighbours(
 
 #[test]
 fn context_events_outside_the_range_are_listed_on_the_index() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let index = site.page("index.html");
     let before = select_one(&index, "section[aria-labelledby=before-heading] li a");
     assert_eq!(text(before), "Talks fail");
@@ -105,7 +105,7 @@ fn context_events_outside_the_range_are_listed_on_the_index() {
 
 #[test]
 fn an_actor_page_lists_its_events_and_name_variants() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let actor = site.page("actors/rebels.html");
     let events: Vec<String> =
         select(&actor, "section[aria-labelledby=events-heading] li a").into_iter().map(text).collect();
@@ -129,7 +129,7 @@ fn an_actor_page_lists_its_events_and_name_variants() {
 
 #[test]
 fn a_comparison_shows_each_position_with_its_quote() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("compare/death-toll.html");
     let rows = select(&page, "table.positions tbody tr");
     assert_eq!(rows.len(), 2);
@@ -147,7 +147,7 @@ fn a_comparison_shows_each_position_with_its_quote() {
 
 #[test]
 fn a_reading_cites_positions_and_an_actor_lists_the_positions_it_took() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("compare/death-toll.html");
     let note = select_one(&page, ".reading sup.note-ref a");
     let target = href(note).trim_start_matches('#').to_string();
@@ -161,7 +161,7 @@ fn a_reading_cites_positions_and_an_actor_lists_the_positions_it_took() {
 
 #[test]
 fn links_are_relative_and_absolute_urls_use_the_base_url() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("places/karo.html");
     let canonical = select_one(&page, "link[rel=canonical]");
     assert_eq!(canonical.value().attr("href"), Some("https://example.org/siege/places/karo.html"));
@@ -173,7 +173,7 @@ fn links_are_relative_and_absolute_urls_use_the_base_url() {
 
 #[test]
 fn a_paragraph_set_aside_says_why_it_is_not_cited() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let source = site.page("sources/dispatch.html");
     let note = select_one(&source, "#p-4 .uncited");
     assert_eq!(
@@ -185,7 +185,7 @@ fn a_paragraph_set_aside_says_why_it_is_not_cited() {
 
 #[test]
 fn a_former_id_leaves_a_redirect_to_the_current_page() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("events/karo-falls.html");
     let refresh = select_one(&page, "meta[http-equiv=refresh]");
     assert_eq!(refresh.value().attr("content"), Some("0; url=../events/karo-captured.html"));
@@ -196,7 +196,7 @@ fn a_former_id_leaves_a_redirect_to_the_current_page() {
 
 #[test]
 fn sitemap_feed_and_robots_use_the_base_url() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let sitemap = std::fs::read_to_string(site.path("sitemap.xml")).unwrap();
     let locations: Vec<&str> = sitemap
         .lines()
@@ -232,7 +232,7 @@ fn sitemap_feed_and_robots_use_the_base_url() {
 
 #[test]
 fn data_exports_list_every_event_and_every_attestation() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(site.path("data/events.json")).unwrap()).unwrap();
     let events = json.as_array().unwrap();
@@ -253,7 +253,7 @@ fn data_exports_list_every_event_and_every_attestation() {
 
 #[test]
 fn every_page_can_be_cited_and_read_by_reference_managers() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("events/karo-captured.html");
     let meta = |name: &str| {
         select_one(&page, &format!("meta[name='{name}']")).value().attr("content").unwrap().to_string()
@@ -284,7 +284,7 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     assert_eq!(csl[0]["container-title"], "The Siege of Example");
 
     // The version is the content's, so a second build cites the same one.
-    let again = build_fixture("basic").page("events/karo-captured.html");
+    let again = build_at(&fixture("basic")).page("events/karo-captured.html");
     assert_eq!(text(select_one(&again, ".cite .citation")), citation);
 }
 
@@ -338,7 +338,7 @@ fn search_index(site: &Site) -> std::collections::BTreeMap<String, Vec<(String, 
 
 #[test]
 fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let index = search_index(&site);
     let titles = |word: &str| -> Vec<String> { index[word].iter().map(|(t, _, _)| t.clone()).collect() };
     let karo = &index["karo"];
@@ -366,7 +366,7 @@ fn ids(page: &scraper::Html) -> std::collections::BTreeSet<String> {
 
 #[test]
 fn anchors_do_not_move_when_content_is_added_elsewhere() {
-    let before = build_fixture("basic");
+    let before = fixture_site("basic");
     let pages = [
         "days/2020-03-01.html",
         "sources/dispatch.html",
@@ -435,7 +435,7 @@ fn a_language_without_interface_text_is_built_in_english_with_a_warning() {
 
 #[test]
 fn the_timeline_marks_every_dated_event_and_each_mark_leads_to_its_anchor() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let index = site.page("index.html");
     let marks = select(&index, "svg.timeline a.tl-mark");
     let mut marked: Vec<String> =
@@ -458,7 +458,7 @@ fn the_timeline_marks_every_dated_event_and_each_mark_leads_to_its_anchor() {
 
 #[test]
 fn the_actor_matrix_links_each_appearance_to_the_events_of_that_day() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let actors = site.page("actors/index.html");
     let rows = select(&actors, "table.matrix tbody tr");
     assert_eq!(rows.len(), 1, "only the rebels are named by an event within the range");
@@ -475,7 +475,7 @@ fn the_actor_matrix_links_each_appearance_to_the_events_of_that_day() {
 
 #[test]
 fn sidenotes_and_bottom_notes_match_one_to_one() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     for page in ["days/2020-03-01.html", "compare/death-toll.html", "events/karo-captured.html"] {
         let html = site.page(page);
         let mut bottom: Vec<String> = select(&html, ".notes li[id]")
@@ -503,9 +503,7 @@ fn sidenotes_and_bottom_notes_match_one_to_one() {
 
 #[test]
 fn the_map_marks_every_place_with_coordinates_and_each_day_stresses_its_own() {
-    let dir = copy_fixture("basic");
-    copy_tree(&fixture("map"), dir.path());
-    let site = build_at(dir.path());
+    let site = layered_site(&["basic", "map"]);
     let places = site.page("places/index.html");
     let marks: Vec<(String, String)> = select(&places, "svg.map a.map-place")
         .into_iter()
@@ -534,7 +532,7 @@ fn the_map_marks_every_place_with_coordinates_and_each_day_stresses_its_own() {
 
 #[test]
 fn a_comparison_with_numbers_charts_them_and_tables_them() {
-    let site = build_fixture("basic");
+    let site = fixture_site("basic");
     let page = site.page("compare/death-toll.html");
     assert_eq!(select(&page, "svg.chart rect.chart-bar").len(), 2, "a bar per position with a number");
     let rows: Vec<(String, String)> = select(&page, "table.chart-table tbody tr")
@@ -556,4 +554,91 @@ fn a_comparison_with_numbers_charts_them_and_tables_them() {
     for (_, link) in rows {
         assert_eq!(select(&page, &format!("tr{link}")).len(), 1, "{link} is a row of the positions table");
     }
+}
+
+/// The index, the timeline and the day pages agree on where each event goes, for every
+/// form a date can take.
+#[test]
+fn every_date_form_has_one_place_on_the_index_the_timeline_and_the_days() {
+    let site = layered_site(&["basic", "precision"]);
+    let index = site.page("index.html");
+    let listed = |section: &str| -> Vec<String> {
+        select(&index, &format!("section[aria-labelledby={section}-heading] li a"))
+            .into_iter()
+            .map(text)
+            .collect()
+    };
+    assert_eq!(listed("before"), ["The council warns", "Talks fail"], "a year before the range is context");
+    assert_eq!(listed("imprecise"), ["Roads closed"], "a month over the range has no day");
+    assert_eq!(listed("after"), ["A truce"]);
+    assert!(listed("undated").is_empty());
+
+    let marks: Vec<String> = select(&index, "svg.timeline a.tl-mark")
+        .into_iter()
+        .map(|m| m.value().attr("data-event").unwrap().to_string())
+        .collect();
+    for event in ["council-warns", "talks-failed", "truce", "council-meets", "mayor-speaks", "shelling"] {
+        assert!(marks.contains(&event.to_string()), "{event} is on the timeline: {marks:?}");
+    }
+    assert!(!marks.contains(&"roads-closed".to_string()), "a month has no column of its own");
+    let night = select_one(&index, "svg.timeline a.tl-mark[data-event=shelling] rect");
+    assert_eq!(night.value().attr("class"), Some("tl-bar tl-night"), "a night is drawn as a night");
+
+    // A range that began before the range of days is read on its first day, and ongoing after.
+    let first = site.page("days/2020-03-01.html");
+    select_one(&first, "article.event#council-meets");
+    let second = site.page("days/2020-03-02.html");
+    let ongoing: Vec<String> = select(&second, ".ongoing li a").into_iter().map(href).collect();
+    assert!(ongoing.contains(&"../days/2020-03-01.html#council-meets".to_string()), "{ongoing:?}");
+    let time = select_one(&second, "article#mayor-speaks .event-when time");
+    assert_eq!(time.value().attr("datetime"), Some("2020-03-02T14:30+01:00"));
+    assert_eq!(text(time), "2 March 2020, 14:30 (UTC+01:00)");
+    // The night is read on its first day, and goes on into the next.
+    select_one(&site.page("days/2020-03-03.html"), "article.event#shelling");
+    let fourth: Vec<String> =
+        select(&site.page("days/2020-03-04.html"), ".ongoing li a").into_iter().map(text).collect();
+    assert!(fourth.contains(&"Shelling in the night".to_string()), "{fourth:?}");
+    // Events with no day of the range have their own page, and links lead there.
+    select_one(&site.page("events/roads-closed.html"), "article.event#roads-closed");
+    let roads = select_one(&index, "section[aria-labelledby=imprecise-heading] li a");
+    assert_eq!(href(roads), "events/roads-closed.html");
+}
+
+/// An actor and a place may share an id: each keeps its page, its names and its sources.
+#[test]
+fn an_actor_and_a_place_may_share_an_id() {
+    let site = layered_site(&["basic", "precision"]);
+    let names = |page: &str| -> Vec<(String, String)> {
+        select(&site.page(page), "table.names tbody tr")
+            .into_iter()
+            .map(|row| {
+                let cells: Vec<String> =
+                    row.select(&scraper::Selector::parse("td").unwrap()).map(text).collect();
+                (cells[0].clone(), cells[1].clone())
+            })
+            .collect()
+    };
+    let place = names("places/karo.html");
+    assert_eq!(place.len(), 1, "the place's one name, once: {place:?}");
+    assert!(place[0].1.contains("Log of the siege"), "{place:?}");
+    let actor = names("actors/karo.html");
+    let spellings: Vec<&str> = actor.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(spellings, ["Karo", "Karo council", "council of Karo"]);
+    assert!(actor.iter().all(|(_, sources)| sources != "no source"), "{actor:?}");
+    let events: Vec<String> =
+        select(&site.page("actors/karo.html"), "section[aria-labelledby=events-heading] li a")
+            .into_iter()
+            .map(text)
+            .collect();
+    assert_eq!(events, ["The council warns", "The council meets", "The mayor speaks"]);
+    let place_events: Vec<String> =
+        select(&site.page("places/karo.html"), "section[aria-labelledby=events-heading] li a")
+            .into_iter()
+            .map(text)
+            .collect();
+    assert!(
+        place_events.contains(&"Roads closed".to_string())
+            && !place_events.contains(&"The council warns".to_string())
+    );
+    assert_eq!(site.diagnostics, "", "neither is reported as referred to by nothing");
 }

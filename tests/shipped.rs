@@ -6,13 +6,9 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn shipped() -> Site {
-    build_at(Path::new(env!("CARGO_MANIFEST_DIR")))
-}
-
 #[test]
 fn builds_without_warnings_with_a_page_for_every_day() {
-    let site = shipped();
+    let site = shipped_site();
     assert_eq!(site.diagnostics, "", "the shipped chronicle has warnings");
     for day in 3..=15 {
         let page = site.page(&format!("days/2013-01-{day:02}.html"));
@@ -24,7 +20,7 @@ fn builds_without_warnings_with_a_page_for_every_day() {
 
 #[test]
 fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
-    let site = shipped();
+    let site = shipped_site();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for day in 3..=15 {
@@ -58,15 +54,15 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
 
 #[test]
 fn every_published_url_is_still_built_and_every_page_is_listed() {
-    let site = shipped();
+    let site = shipped_site();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = std::fs::read_to_string(root.join("published-urls.txt")).unwrap();
     let listed: std::collections::BTreeSet<&str> =
         manifest.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     let gone: Vec<&&str> = listed.iter().filter(|url| !site.path(url).is_file()).collect();
     assert!(gone.is_empty(), "published URLs no longer built (list their ids in `former_ids`): {gone:?}");
-    let public = site.dir.path().join("public");
-    let built: Vec<String> = snapshot_tree(&public)
+    let public = &site.public;
+    let built: Vec<String> = snapshot_tree(public)
         .into_iter()
         .map(|(path, _)| path.to_string_lossy().replace('\\', "/"))
         .filter(|path| path.ends_with(".html"))
@@ -78,7 +74,7 @@ fn every_published_url_is_still_built_and_every_page_is_listed() {
 /// A sample of what a reader must find, read from the pages as a reader would.
 #[test]
 fn a_reader_finds_spellings_and_every_position() {
-    let site = shipped();
+    let site = shipped_site();
     let konna = site.page("places/konna.html");
     let rows: Vec<(String, String)> = select(&konna, "table.names tbody tr")
         .into_iter()

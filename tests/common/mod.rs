@@ -6,23 +6,28 @@
 use annalist::diagnostics::Diagnostics;
 use annalist::{build, Options, Summary};
 use scraper::{ElementRef, Html, Selector};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-/// A built site: the temporary folder that holds it and the build's summary.
+/// A built site: where it is and the build's summary.
 pub struct Site {
-    pub dir: tempfile::TempDir,
+    /// The built site.
+    pub public: PathBuf,
+    /// Removes a site built for one test when the test ends.
+    _temporary: Option<tempfile::TempDir>,
     pub summary: Summary,
     pub diagnostics: String,
 }
 
 impl Site {
     pub fn path(&self, page: &str) -> PathBuf {
-        self.dir.path().join("public").join(page)
+        self.public.join(page)
     }
 
     pub fn page(&self, page: &str) -> Html {
@@ -31,17 +36,67 @@ impl Site {
     }
 }
 
-pub fn build_at(root: &Path) -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let options =
-        Options { root: root.to_path_buf(), output: Some(dir.path().join("public")), base_url: None };
+/// Builds the chronicle at `root` into `public`.
+fn build_into(root: &Path, public: PathBuf, temporary: Option<tempfile::TempDir>) -> Site {
+    let options = Options { root: root.to_path_buf(), output: Some(public.clone()), base_url: None };
     let mut diagnostics = Diagnostics::default();
     let summary = build(&options, &mut diagnostics).unwrap_or_else(|| panic!("build failed:\n{diagnostics}"));
-    Site { dir, summary, diagnostics: diagnostics.to_string() }
+    Site { public, _temporary: temporary, summary, diagnostics: diagnostics.to_string() }
 }
 
-pub fn build_fixture(name: &str) -> Site {
-    build_at(&fixture(name))
+/// A build of its own, for a test that changes the chronicle or compares builds.
+pub fn build_at(root: &Path) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    build_into(root, public, Some(dir))
+}
+
+/// The fixture built once for all the tests of a test binary, which only read it; in
+/// the target folder, where the next run builds over it.
+pub fn fixture_site(name: &str) -> &'static Site {
+    shared(name, &fixture(name))
+}
+
+/// Fixtures laid one over the other (`["basic", "map"]`), built once for all the tests of
+/// a test binary.
+pub fn layered_site(layers: &[&str]) -> &'static Site {
+    let name = layers.join("+");
+    cell(&name).get_or_init(|| {
+        let root = target_folder(&format!("{name}-chronicle"));
+        let _ = fs::remove_dir_all(&root);
+        for layer in layers {
+            copy_tree(&fixture(layer), &root);
+        }
+        build_into(&root, target_folder(&name).join("public"), None)
+    })
+}
+
+/// A folder of this test binary's own in the target folder.
+fn target_folder(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", binary()))
+}
+
+fn binary() -> String {
+    std::env::current_exe()
+        .ok()
+        .and_then(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .unwrap_or_default()
+}
+
+/// The shipped chronicle, built once for all the tests of a test binary.
+pub fn shipped_site() -> &'static Site {
+    shared("shipped", Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+static BUILT: OnceLock<Mutex<BTreeMap<String, &'static OnceLock<Site>>>> = OnceLock::new();
+
+fn cell(name: &str) -> &'static OnceLock<Site> {
+    let mut built = BUILT.get_or_init(Mutex::default).lock().unwrap_or_else(|e| e.into_inner());
+    built.entry(name.to_string()).or_insert_with(|| Box::leak(Box::default()))
+}
+
+fn shared(name: &str, root: &Path) -> &'static Site {
+    cell(name).get_or_init(|| build_into(root, target_folder(name).join("public"), None))
 }
 
 /// Copies a fixture into a fresh temporary folder, to be changed by a test.

@@ -1,0 +1,148 @@
+//! Pages stay bounded when the chronicle is large: long lists continue on further pages
+//! with stable addresses, the front page names only the first events of a long context
+//! list, and the search index comes in small pieces.
+
+mod common;
+
+use common::*;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::sync::OnceLock;
+
+const EVENTS: usize = 120;
+const UNDATED: usize = 60;
+const ACTORS: usize = 520;
+
+/// A chronicle of `EVENTS` events on one day and `UNDATED` undated ones, all naming the
+/// actor `everyone` and each an actor of its own; `ACTORS` actors in all (those no event
+/// names are only warned about).
+fn write_chronicle(root: &Path) {
+    let write = |path: &str, text: String| {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write(
+        "chronicle.toml",
+        "title = \"A long day\"\nlanguage = \"en\"\nbase_url = \"https://example.org/long/\"\n\n[range]\nstart = \"2021-06-01\"\nend = \"2021-06-02\"\n".into(),
+    );
+    let mut seed = String::new();
+    for n in 0..EVENTS + UNDATED {
+        let _ = writeln!(seed, "Report number {n} says that something happened.");
+    }
+    write("seeds/reports.txt", seed);
+    write(
+        "content/sources/reports.md",
+        "+++\ntitle = \"Reports\"\nlanguage = \"en\"\nkind = \"statement\"\nseed = \"seeds/reports.txt\"\n+++\n".into(),
+    );
+    write("content/actors/everyone.md", "+++\nname = \"Everyone\"\nkind = \"other\"\n+++\n".into());
+    for n in 0..ACTORS {
+        write(
+            &format!("content/actors/actor-{n:04}.md"),
+            format!("+++\nname = \"Actor {n:04}\"\nkind = \"person\"\n+++\n"),
+        );
+    }
+    for n in 0..EVENTS + UNDATED {
+        let (when, basis) = if n < EVENTS {
+            (format!("2021-06-01T{:02}:{:02}Z", n / 60, n % 60), String::new())
+        } else {
+            ("undated".to_string(), "date_basis = \"No source dates it.\"\n".to_string())
+        };
+        let own = if n < ACTORS { format!(", \"actor-{n:04}\"") } else { String::new() };
+        write(
+            &format!("content/events/event-{n:04}.md"),
+            format!(
+                "+++\ntitle = \"Event {n:04}\"\nwhen = \"{when}\"\n{basis}actors = [\"everyone\"{own}]\n\n[[attestations]]\nsource = \"reports\"\nexact = \"Report number {n} says\"\n+++\nSomething happened.[^reports]\n"
+            ),
+        );
+    }
+}
+
+fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        write_chronicle(dir.path());
+        let site = build_at(dir.path());
+        // The chronicle is not needed once built; the site lives in its own folder.
+        drop(dir);
+        site
+    })
+}
+
+#[test]
+fn an_actor_named_by_many_events_has_its_events_on_several_pages() {
+    let site = site();
+    let first = site.page("actors/everyone.html");
+    let lines = |page: &scraper::Html| -> Vec<String> {
+        select(page, "section[aria-labelledby=events-heading] li a").into_iter().map(text).collect()
+    };
+    assert_eq!(lines(&first).len(), 50);
+    assert_eq!(lines(&first)[0], "Event 0000");
+    assert_eq!(text(select_one(&first, ".range-shown")), "Events 1 to 50 of 180");
+    let pages: Vec<String> = select(&first, "nav.pager ol a").into_iter().map(href).collect();
+    assert_eq!(
+        pages,
+        ["#", "../actors/everyone/2.html", "../actors/everyone/3.html", "../actors/everyone/4.html"]
+    );
+    assert_eq!(href(select_one(&first, "nav.pager a[rel=next]")), "../actors/everyone/2.html");
+
+    let second = site.page("actors/everyone/2.html");
+    assert_eq!(lines(&second)[0], "Event 0050");
+    assert!(select(&second, "table.names").is_empty(), "names and profile are on the first page only");
+    assert_eq!(href(select_one(&second, "nav.pager a[rel=prev]")), "../../actors/everyone.html");
+    let event = select(&second, "section[aria-labelledby=events-heading] li a")[0];
+    assert_eq!(href(event), "../../days/2021-06-01.html#event-0050", "links climb out of the extra folder");
+    select_one(&second, "link[rel=stylesheet][href='../../style.css']");
+
+    let last = site.page("actors/everyone/4.html");
+    assert_eq!(lines(&last).len(), 30, "180 events: 50, 50, 50 and 30");
+    assert!(!site.path("actors/everyone/5.html").exists());
+    let sitemap = fs::read_to_string(site.path("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://example.org/long/actors/everyone/4.html</loc>"));
+}
+
+#[test]
+fn a_long_list_of_actors_continues_on_a_second_page() {
+    let site = site();
+    let first = site.page("actors/index.html");
+    let second = site.page("actors/index/2.html");
+    let count = |page: &scraper::Html| select(page, "ul.index-list li a").len();
+    assert_eq!(count(&first) + count(&second), ACTORS + 1);
+    assert_eq!(count(&first), 500);
+    assert_eq!(select(&second, "table.matrix").len(), 0, "the matrix is on the first page");
+    let matrix_rows = select(&first, "table.matrix tbody tr").len();
+    assert!(matrix_rows <= 60, "the matrix shows the actors named most often: {matrix_rows}");
+    assert!(text(select_one(&first, "table.matrix caption")).contains("Only the 60 actors named most often"));
+}
+
+#[test]
+fn the_front_page_names_the_first_events_of_a_long_context_list() {
+    let site = site();
+    let index = site.page("index.html");
+    let undated = select(&index, "section[aria-labelledby=undated-heading] li a");
+    assert_eq!(undated.len(), 50);
+    let all = select_one(&index, "section[aria-labelledby=undated-heading] .all-of a");
+    assert_eq!((text(all), href(all)), ("All 60 events".to_string(), "days/undated.html".to_string()));
+    let list = site.page("days/undated.html");
+    assert_eq!(select(&list, "ul.event-lines li").len(), UNDATED);
+    let day = select(&index, ".days > li");
+    assert_eq!(day.len(), 2);
+    let headlines = select(&index, ".days li ul li");
+    assert_eq!(headlines.len(), 5, "a day names its first five events");
+    assert_eq!(text(select(&index, ".days .day-counts")[0]), "115 more events");
+}
+
+#[test]
+fn the_search_index_comes_in_small_pieces() {
+    let site = site();
+    let mut largest = 0;
+    for entry in fs::read_dir(site.path("search")).unwrap() {
+        let entry = entry.unwrap();
+        largest = largest.max(entry.metadata().unwrap().len());
+    }
+    let meta = fs::metadata(site.path("search/meta.js")).unwrap().len();
+    assert!(largest < 64 * 1024, "no piece of the index is over 64 KB: {largest}");
+    assert!(meta < 4 * 1024, "the first piece a search loads is small: {meta}");
+}
