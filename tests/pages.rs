@@ -339,7 +339,7 @@ fn search_index(site: &Site) -> std::collections::BTreeMap<String, Vec<(String, 
 #[test]
 fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let site = fixture_site("basic");
-    let index = search_index(&site);
+    let index = search_index(site);
     let titles = |word: &str| -> Vec<String> { index[word].iter().map(|(t, _, _)| t.clone()).collect() };
     let karo = &index["karo"];
     assert!(
