@@ -151,13 +151,6 @@ pub struct Comparison {
     pub text: Text,
 }
 
-impl Comparison {
-    /// The quote a key of its reading cites: one of its positions', or its own.
-    pub fn quote(&self, key: &str) -> Option<&Quote> {
-        self.positions.iter().map(|p| &p.quote).find(|q| q.key == key).or_else(|| self.text.quotes.get(key))
-    }
-}
-
 /// A name found in a seed: its byte range there and what it names.
 #[derive(Debug, Clone)]
 pub struct Mention {

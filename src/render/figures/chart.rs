@@ -40,13 +40,16 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison) -> Option<ChartView> 
     if numbered.len() < 2 {
         return None;
     }
+    // Grouped by what they count, the groups in the order they first appear.
     let mut groups: Vec<(String, Vec<(&Position, f64)>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for position in numbered {
         let (number, of) = position.number.clone()?;
-        match groups.iter_mut().find(|(name, _)| *name == of) {
-            Some((_, rows)) => rows.push((position, number)),
-            None => groups.push((of, vec![(position, number)])),
-        }
+        let index = *group_of.entry(of.clone()).or_insert_with(|| {
+            groups.push((of, Vec::new()));
+            groups.len() - 1
+        });
+        groups[index].1.push((position, number));
     }
     let largest = groups.iter().flat_map(|(_, rows)| rows.iter().map(|r| r.1)).fold(0.0, f64::max).max(1.0);
     // Narrow, so that on a phone the text is scaled down little.

@@ -121,13 +121,13 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
     marked.sort_by_key(|(place, strong)| (*strong, place.name.clone()));
     // A day's map is shown smaller, so its marks and labels are drawn larger.
     let (radius, size) = if day.is_some() { (7.0, 18.0) } else { (5.0, 12.0) };
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let mut taken = Boxes::default();
     let mut labels = String::new();
     let mut dots = String::new();
     for (place, strong) in &marked {
         let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
         let (x, y) = projection.point(c);
-        taken.push([x - radius, y - radius, x + radius, y + radius]);
+        taken.take([x - radius, y - radius, x + radius, y + radius]);
         let class = if *strong { "map-place" } else { "map-place map-faded" };
         let href = page.href(&Page::Place(place.id.clone()), None);
         let _ = write!(
@@ -161,12 +161,10 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
             };
             let bbox = [left, ly - size, left + w, ly + size * 0.25];
             let clear = bbox[0] >= 0.0 && bbox[2] <= width && bbox[1] >= 0.0 && bbox[3] <= height;
-            let free =
-                !taken.iter().any(|t| t[0] < bbox[2] && bbox[0] < t[2] && t[1] < bbox[3] && bbox[1] < t[3]);
-            (clear && free).then_some((lx, ly, anchor, bbox))
+            (clear && taken.free(bbox)).then_some((lx, ly, anchor, bbox))
         });
         if let Some((lx, ly, anchor, bbox)) = fits {
-            taken.push(bbox);
+            taken.take(bbox);
             let _ = write!(
                 labels,
                 "<text class=\"map-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"{size}\" text-anchor=\"{anchor}\">{}</text>",
@@ -192,7 +190,7 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
         // At the middle, or a little above or below it if a place is there.
         let spot = [0.0, -30.0, 30.0, -60.0, 60.0].into_iter().map(|dy| middle + dy).find(|&y| {
             let bbox = [x - w / 2.0, y - 13.0, x + w / 2.0, y + 3.0];
-            !taken.iter().any(|t| t[0] < bbox[2] && bbox[0] < t[2] && t[1] < bbox[3] && bbox[1] < t[3])
+            taken.free(bbox)
         });
         if let (true, Some(y)) = (shown, spot) {
             let _ = write!(
@@ -209,6 +207,41 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
     let _ = write!(svg, "<g aria-hidden=\"true\">{labels}</g></g></svg>");
     let highlighted = marked.iter().filter(|(_, strong)| *strong).count();
     Some(MapView { svg, off_map, highlighted })
+}
+
+/// The boxes already taken by dots and labels, filed in a grid of `CELL`-sized squares so
+/// that a new label is checked against its neighbours only, whatever the number of places.
+#[derive(Default)]
+struct Boxes {
+    all: Vec<[f64; 4]>,
+    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl Boxes {
+    const CELL: f64 = 32.0;
+
+    /// The grid squares a box covers.
+    fn cells(b: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
+        let cell = |v: f64| (v / Self::CELL).floor() as i64;
+        let (x0, y0, x1, y1) = (cell(b[0]), cell(b[1]), cell(b[2]), cell(b[3]));
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn take(&mut self, b: [f64; 4]) {
+        let index = self.all.len();
+        self.all.push(b);
+        for cell in Self::cells(b) {
+            self.cells.entry(cell).or_default().push(index);
+        }
+    }
+
+    /// Whether `b` overlaps no box taken.
+    fn free(&self, b: [f64; 4]) -> bool {
+        let overlaps = |t: &[f64; 4]| t[0] < b[2] && b[0] < t[2] && t[1] < b[3] && b[1] < t[3];
+        !Self::cells(b).any(|cell| {
+            self.cells.get(&cell).is_some_and(|list| list.iter().any(|&i| overlaps(&self.all[i])))
+        })
+    }
 }
 
 /// Whether a polygon (outer ring, then holes) contains a point: even-odd ray casting.

@@ -34,10 +34,18 @@ pub fn comparison<'a>(ctx: &RenderContext<'a>, comparison: &'a Comparison) -> Pa
             quote: QuoteView::new(&p.quote, ctx, &page),
         })
         .collect();
-    // The reading cites the positions above it as well as its own quotes.
+    // The reading cites the positions above it as well as its own quotes; a position
+    // wins over a quote of the same key.
+    let quotes: std::collections::HashMap<&str, &Quote> = comparison
+        .text
+        .quotes
+        .iter()
+        .map(|(key, quote)| (key.as_str(), quote))
+        .chain(comparison.positions.iter().map(|p| (p.quote.key.as_str(), &p.quote)))
+        .collect();
     let owner = Owner::Comparison(comparison.id.clone());
     let reading =
-        render_body(&comparison.text.body, |key| comparison.quote(key), &owner, ctx, &page, &mut notes);
+        render_body(&comparison.text.body, |key| quotes.get(key).copied(), &owner, ctx, &page, &mut notes);
     let events: Vec<EventLine> = comparison
         .events
         .iter()
