@@ -1,7 +1,7 @@
 //! Dates and labels in the site's language, from the theme's interface text, and the
 //! `t` function through which templates read it.
 
-use crate::load::interface::Interface;
+use crate::load::interface::{fill, Interface};
 use crate::model::{ActorKind, SourceKind, When};
 use std::collections::HashMap;
 
@@ -17,18 +17,14 @@ pub fn when(when: &When, interface: &Interface) -> String {
                 None => String::new(),
             };
             let time = format!("{}{zone}", time.format("%H:%M"));
-            words.time.replace("{date}", &interface.day(*date)).replace("{time}", &time)
+            fill(&words.time, &[("date", &interface.day(*date)), ("time", &time)])
         }
-        When::Range(a, b) => {
-            words.range.replace("{from}", &interface.day(*a)).replace("{to}", &interface.day(*b))
-        }
+        When::Range(a, b) => fill(&words.range, &[("from", &interface.day(*a)), ("to", &interface.day(*b))]),
         When::Night(d) => {
             let next = d.succ_opt().unwrap_or(*d);
-            words.night.replace("{from}", &interface.day(*d)).replace("{to}", &interface.day(next))
+            fill(&words.night, &[("from", &interface.day(*d)), ("to", &interface.day(next))])
         }
-        When::Month(y, m) => {
-            words.month.replace("{month}", interface.month(*m)).replace("{year}", &y.to_string())
-        }
+        When::Month(y, m) => fill(&words.month, &[("month", interface.month(*m)), ("year", &y.to_string())]),
         When::Year(y) => y.to_string(),
         When::Undated => words.undated.clone(),
     }
@@ -64,15 +60,22 @@ pub fn tera_function(interface: Interface) -> impl tera::Function {
         if !interface.text.contains_key(key) {
             return Err(format!("no interface text `{key}` in the theme's i18n tables").into());
         }
-        let mut text = match args.get("n").and_then(|n| n.as_u64()) {
+        let text = match args.get("n").and_then(|n| n.as_u64()) {
             Some(n) => interface.count(key, n),
             None => interface.text(key),
         };
-        for (name, value) in args.iter().filter(|(name, _)| !matches!(name.as_str(), "key" | "n")) {
-            let value = value.as_str().map_or_else(|| value.to_string(), str::to_string);
-            text = text.replace(&format!("{{{name}}}"), &value);
+        if args.len() == 1 || !text.contains('{') {
+            return Ok(tera::Value::String(text));
         }
-        Ok(tera::Value::String(text))
+        let values: Vec<(&str, String)> = args
+            .iter()
+            .filter(|(name, _)| !matches!(name.as_str(), "key" | "n"))
+            .map(|(name, value)| {
+                (name.as_str(), value.as_str().map_or_else(|| value.to_string(), str::to_string))
+            })
+            .collect();
+        let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        Ok(tera::Value::String(fill(&text, &values)))
     }
 }
 

@@ -315,7 +315,7 @@ impl<'a> Resolver<'a> {
         doc: &'a Doc<ComparisonFront>,
         text: Text,
         positions: Vec<(usize, PendingQuote, Range<usize>)>,
-        passages: &mut [Option<Passage>],
+        passages: &mut [Option<quotes::Found>],
     ) -> Comparison {
         let mut resolved = Vec::new();
         for (index, pending, _) in positions {

@@ -17,15 +17,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 
-/// A quote waiting to be anchored: all quotes of a seed are anchored in one pass.
+/// A quote waiting to be anchored: all quotes of a seed are anchored in one pass, and
+/// the seeds in parallel, where the quote is folded and, once found, made ready to show.
 pub(super) struct Request<'a> {
     file: &'a SourceText,
     /// The span of `exact` in `file`.
     span: Range<usize>,
     seed: &'a str,
     source: &'a str,
-    selector: Selector,
+    exact: &'a str,
+    prefix: Option<&'a str>,
+    suffix: Option<&'a str>,
+    /// The quote's language, which decides how it is shown.
+    language: &'a str,
 }
+
+/// A quote found: its passage, and the passage as shown.
+pub(super) type Found = (Passage, String);
 
 /// A quote before anchoring: `ticket` indexes the requests.
 pub(super) struct PendingQuote {
@@ -204,9 +212,9 @@ impl<'a> Resolver<'a> {
                 .help("add `translation = \"...\"`: readers see it marked as the editor's translation"),
             );
         }
-        let selector =
-            Selector::new(fields.exact.get_ref(), fields.prefix.as_deref(), fields.suffix.as_deref());
-        if selector.exact.is_empty() {
+        // Folding changes no character into nothing: a quote folds to nothing only if it
+        // is all white space.
+        if fields.exact.get_ref().trim().is_empty() {
             self.diagnostics.push(
                 Diagnostic::error("empty quote")
                     .at(&doc.file, span)
@@ -214,7 +222,16 @@ impl<'a> Resolver<'a> {
             );
             return None;
         }
-        self.requests.push(Request { file: &doc.file, span, seed, source: source_id, selector });
+        self.requests.push(Request {
+            file: &doc.file,
+            span,
+            seed,
+            source: source_id,
+            exact: fields.exact.get_ref(),
+            prefix: fields.prefix.as_deref(),
+            suffix: fields.suffix.as_deref(),
+            language,
+        });
         Some(PendingQuote {
             key: fields.key(),
             ticket: self.requests.len() - 1,
@@ -226,13 +243,13 @@ impl<'a> Resolver<'a> {
 
     /// Anchors every requested quote, seed by seed, each seed in one pass, the seeds in
     /// parallel.
-    pub(super) fn anchor_all(&mut self) -> Vec<Option<Passage>> {
+    pub(super) fn anchor_all(&mut self) -> Vec<Option<Found>> {
         let mut by_seed: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ticket, request) in self.requests.iter().enumerate() {
             by_seed.entry(request.seed).or_default().push(ticket);
         }
         let (requests, seeds) = (&self.requests, &self.content.seeds);
-        let found: Vec<Vec<(usize, Result<Passage, Diagnostic>)>> = by_seed
+        let found: Vec<Vec<(usize, Result<Found, Diagnostic>)>> = by_seed
             .into_iter()
             .collect::<Vec<_>>()
             .into_par_iter()
@@ -241,7 +258,7 @@ impl<'a> Resolver<'a> {
                 None => Vec::new(),
             })
             .collect();
-        let mut passages: Vec<Option<Passage>> = vec![None; self.requests.len()];
+        let mut passages: Vec<Option<Found>> = vec![None; self.requests.len()];
         for (ticket, result) in found.into_iter().flatten() {
             match result {
                 Ok(passage) => passages[ticket] = Some(passage),
@@ -258,11 +275,14 @@ fn anchor_seed(
     seed: &SourceText,
     tickets: &[usize],
     requests: &[Request],
-) -> Vec<(usize, Result<Passage, Diagnostic>)> {
+) -> Vec<(usize, Result<Found, Diagnostic>)> {
     let index = SeedIndex::new(&seed.text);
-    let selectors: Vec<Selector> = tickets.iter().map(|&t| requests[t].selector.clone()).collect();
+    let selectors: Vec<Selector> = tickets
+        .iter()
+        .map(|&t| Selector::new(requests[t].exact, requests[t].prefix, requests[t].suffix))
+        .collect();
     let mut results = Vec::with_capacity(tickets.len());
-    for (&ticket, found) in tickets.iter().zip(index.anchor_all(&selectors)) {
+    for ((&ticket, found), selector) in tickets.iter().zip(index.anchor_all(&selectors)).zip(&selectors) {
         let request = &requests[ticket];
         let problem = match found {
             Anchoring::Found(range) => {
@@ -272,11 +292,12 @@ fn anchor_seed(
                     line: seed.line_of(range.start),
                     range,
                 };
-                results.push((ticket, Ok(passage)));
+                let shown = shown(&passage.text, request.language);
+                results.push((ticket, Ok((passage, shown))));
                 continue;
             }
             Anchoring::NotFound => {
-                let help = match index.closest_passage(&request.selector.exact) {
+                let help = match index.closest_passage(&selector.exact) {
                     Some(near) => format!(
                         "closest passage in {seed_path}:{}: \"{}\"",
                         seed.line_of(near.start),
@@ -301,10 +322,18 @@ fn anchor_seed(
     results
 }
 
-pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Passage>]) -> Option<Quote> {
-    let passage = passages.get_mut(quote.ticket)?.take()?;
-    let collapsed = passage.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let shown = if is_french(&quote.language) { french_spacing(&collapsed, None) } else { collapsed };
+/// A passage as readers see it quoted: white space collapsed, and French spacing in French.
+fn shown(text: &str, language: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if is_french(language) {
+        french_spacing(&collapsed, None)
+    } else {
+        collapsed
+    }
+}
+
+pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Found>]) -> Option<Quote> {
+    let (passage, shown) = passages.get_mut(quote.ticket)?.take()?;
     Some(Quote {
         passage,
         shown,
@@ -315,7 +344,7 @@ pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Passage>]
     })
 }
 
-pub(super) fn finish_text(text: PendingText, passages: &mut [Option<Passage>]) -> Text {
+pub(super) fn finish_text(text: PendingText, passages: &mut [Option<Found>]) -> Text {
     Text {
         body: text.body,
         quotes: text
