@@ -23,6 +23,8 @@ pub struct RenderContext<'a> {
     pub tera: Tera,
     pub site: Site,
     pub order: Order<'a>,
+    /// The interface texts of notes, looked up once.
+    pub note_words: super::notes::NoteWords,
     /// The map's outline projected as SVG, made by the first map that needs it.
     pub map_areas: std::sync::OnceLock<Option<String>>,
 }
@@ -98,6 +100,7 @@ impl<'a> RenderContext<'a> {
             tera,
             site,
             order: Order::of(chronicle),
+            note_words: super::notes::NoteWords::new(words),
             map_areas: Default::default(),
         })
     }

@@ -6,6 +6,7 @@ use super::context::RenderContext;
 use super::links::{footnote_anchor, passage_anchor, Page};
 use crate::model::{Owner, Quote};
 use crate::text::escape::{html as escape, html_into};
+use crate::text::lang::same_language;
 use crate::text::markdown::{Body, Segment};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -38,6 +39,55 @@ pub struct QuoteView<'a> {
     /// The same, as an absolute URL, for print and citation.
     pub passage_url: String,
     pub seed_line: usize,
+}
+
+impl QuoteView<'_> {
+    /// The quote as a block: the quotation alone in the `blockquote`'s paragraph, then its
+    /// translation (or a word that there is none yet), its source and line, and the
+    /// editor's note.
+    pub fn html(&self, ctx: &RenderContext) -> String {
+        let w = &ctx.note_words;
+        let mut html = String::with_capacity(600);
+        let _ = write!(
+            html,
+            "\n<blockquote class=\"quote\" cite=\"{}\">\n  <p lang=\"{}\">{}</p>\n  ",
+            escape(&self.passage_href),
+            escape(self.lang),
+            escape(self.text)
+        );
+        match self.translation {
+            Some(translation) => {
+                let _ = write!(
+                    html,
+                    "<p class=\"translation\"><span class=\"label\">{}</span> {}</p>",
+                    w.our_translation,
+                    escape(translation)
+                );
+            }
+            None if !same_language(self.lang, &ctx.site.language) => {
+                let _ = write!(html, "<p class=\"translation missing\">{}</p>", w.no_translation);
+            }
+            None => {}
+        }
+        let _ = write!(
+            html,
+            "\n  <footer><cite><a href=\"{}\">{}</a></cite>, <a href=\"{}\">{}</a></footer>\n  ",
+            escape(&self.source_href),
+            escape(self.source_title),
+            escape(&self.passage_href),
+            escape(&ctx.words.count("line_n", self.seed_line as u64)),
+        );
+        if let Some(note) = self.note {
+            let _ = write!(
+                html,
+                "<p class=\"editor-note\"><span class=\"label\">{}</span> {}</p>",
+                w.editors_note,
+                escape(note)
+            );
+        }
+        html.push_str("\n</blockquote>\n");
+        html
+    }
 }
 
 impl<'a> QuoteView<'a> {
@@ -98,6 +148,98 @@ impl<'a> Notes<'a> {
     }
 }
 
+/// The interface texts notes are written with, looked up once per build.
+#[derive(Debug, Clone)]
+pub struct NoteWords {
+    notes: String,
+    note_word: String,
+    our_translation: String,
+    no_translation: String,
+    quote_open: String,
+    quote_close: String,
+    editors_note: String,
+}
+
+impl NoteWords {
+    pub fn new(words: &crate::load::interface::Interface) -> NoteWords {
+        let text = |key: &str| escape(&words.text(key));
+        NoteWords {
+            notes: text("notes"),
+            note_word: text("note_word"),
+            our_translation: text("our_translation"),
+            no_translation: text("no_translation"),
+            quote_open: text("quote_open"),
+            quote_close: text("quote_close"),
+            editors_note: text("editors_note"),
+        }
+    }
+}
+
+impl Notes<'_> {
+    /// The page's list of notes, numbered, each with its links back to the text, its
+    /// quote, its translation and the editor's note. Made here, as the sidenotes are (as
+    /// Zola renders Markdown footnotes), for speed: a day page of a large chronicle has
+    /// hundreds of notes. Empty when the page has none.
+    pub fn html(&self, ctx: &RenderContext) -> String {
+        if self.list.is_empty() {
+            return String::new();
+        }
+        let w = &ctx.note_words;
+        let mut html = String::with_capacity(self.list.len() * 900);
+        let _ = write!(
+            html,
+            "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">{}</h2>\n  <ol>\n",
+            w.notes
+        );
+        for note in &self.list {
+            let q = &note.quote;
+            let _ = write!(
+                html,
+                "    <li id=\"{}\" value=\"{}\">\n      <span class=\"backrefs\">",
+                note.id, note.number
+            );
+            for (i, r) in note.refs.iter().enumerate() {
+                let label = escape(&ctx.words.count("back_to_text", i as u64 + 1));
+                let _ = write!(html, "<a href=\"#{r}\" aria-label=\"{label}\">↩︎</a>");
+            }
+            let _ = write!(
+                html,
+                "</span>\n      <cite><a href=\"{}\">{}</a></cite>:\n      <q lang=\"{}\" cite=\"{}\">{}</q>\n      \
+                 <a class=\"passage-link\" href=\"{}\" data-url=\"{}\">({})</a>\n",
+                escape(&q.source_href),
+                escape(q.source_title),
+                escape(q.lang),
+                escape(&q.passage_href),
+                escape(q.text),
+                escape(&q.passage_href),
+                escape(&q.passage_url),
+                escape(&ctx.words.count("in_the_source_line", q.seed_line as u64)),
+            );
+            if let Some(translation) = q.translation {
+                let _ = writeln!(
+                    html,
+                    "      <span class=\"translation\"><span class=\"label\">{}</span> {}{}{}</span>",
+                    w.our_translation,
+                    w.quote_open,
+                    escape(translation),
+                    w.quote_close
+                );
+            }
+            if let Some(editors) = q.note {
+                let _ = writeln!(
+                    html,
+                    "      <span class=\"editor-note\"><span class=\"label\">{}</span> {}</span>",
+                    w.editors_note,
+                    escape(editors)
+                );
+            }
+            html.push_str("    </li>\n");
+        }
+        html.push_str("  </ol>\n</section>\n");
+        html
+    }
+}
+
 /// A body's HTML with its citations numbered on this page, adding its notes to `notes`.
 /// `quote` finds the quote a marker's key cites.
 pub fn render_body<'a>(
@@ -135,6 +277,7 @@ pub fn render_body<'a>(
 
 fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     let view = &note.quote;
+    let words = &ctx.note_words;
     let toggle = format!("sn-{marker}");
     let _ = write!(
         html,
@@ -142,7 +285,7 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
          <input type=\"checkbox\" class=\"sidenote-toggle\" id=\"{toggle}\">\
          <span class=\"sidenote\" role=\"note\" data-note=\"{id}\"><span class=\"sidenote-number\">{number}</span> \
          <cite><a href=\"{}\">{}</a></cite>: <q lang=\"{}\">{}</q>",
-        escape(&ctx.text("note_word")),
+        words.note_word,
         escape(&view.passage_href),
         escape(view.source_title),
         escape(view.lang),
@@ -154,11 +297,10 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
         let _ = write!(
             html,
             " <span class=\"translation\"><span class=\"label\">{}</span> {}",
-            escape(&ctx.text("our_translation")),
-            escape(&ctx.text("quote_open")),
+            words.our_translation, words.quote_open,
         );
         html_into(html, translation);
-        html_into(html, &ctx.text("quote_close"));
+        html.push_str(&words.quote_close);
         html.push_str("</span>");
     }
     html.push_str("</span>");

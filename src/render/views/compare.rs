@@ -58,5 +58,5 @@ pub fn comparison<'a>(ctx: &RenderContext<'a>, comparison: &'a Comparison) -> Pa
     context.insert("positions", &positions);
     context.insert("reading", &reading);
     context.insert("events", &events);
-    view_of("compare.html", comparison.question.clone(), context, notes)
+    view_of(ctx, "compare.html", comparison.question.clone(), context, notes)
 }

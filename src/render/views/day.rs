@@ -27,5 +27,5 @@ pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     context.insert("map", &figures::map::map(ctx, &page, Some(day)).filter(|m| m.highlighted > 0));
     context.insert("previous", &neighbour(day.date.pred_opt()));
     context.insert("next", &neighbour(day.date.succ_opt()));
-    view_of("day.html", ctx.words.long_day(day.date), context, notes)
+    view_of(ctx, "day.html", ctx.words.long_day(day.date), context, notes)
 }

@@ -8,5 +8,5 @@ pub fn event<'a>(ctx: &RenderContext<'a>, event: &'a Event) -> PageView {
     let event_view = event_view(event, ctx, &page, &mut notes);
     let mut context = Context::new();
     context.insert("event", &event_view);
-    view_of("event.html", event.title.clone(), context, notes)
+    view_of(ctx, "event.html", event.title.clone(), context, notes)
 }

@@ -80,7 +80,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
             ("comparisons", chronicle.comparisons.len()),
         ],
     );
-    view_of("index.html", chronicle.config.title.clone(), context, notes)
+    view_of(ctx, "index.html", chronicle.config.title.clone(), context, notes)
 }
 
 /// The pages of the context lists too long for the front page.
@@ -107,5 +107,5 @@ pub fn context(ctx: &RenderContext, list: ContextList, n: usize) -> PageView {
     context.insert("events", &event_lines(page_of(events, n, ENTRIES_PER_PAGE), ctx, &page));
     context.insert("total", &events.len());
     context.insert("pager", &pager(&first, n, events.len(), ENTRIES_PER_PAGE));
-    view_of("events.html", title, context, Notes::default())
+    view_of(ctx, "events.html", title, context, Notes::default())
 }

@@ -241,7 +241,13 @@ fn owner_title(owner: &Owner, ctx: &RenderContext) -> String {
     }
 }
 
-fn view_of(template: &'static str, title: String, mut context: Context, notes: Notes<'_>) -> PageView {
-    context.insert("notes", &notes.list);
+fn view_of(
+    ctx: &RenderContext,
+    template: &'static str,
+    title: String,
+    mut context: Context,
+    notes: Notes<'_>,
+) -> PageView {
+    context.insert("notes_html", &notes.html(ctx));
     PageView { template, title, context }
 }

@@ -6,6 +6,7 @@
 use super::*;
 use crate::render::links::position_anchor;
 use crate::render::notes::QuoteView;
+use crate::text::escape::html as escape;
 
 /// How many sources the names table lists for one spelling; the rest are counted.
 const SOURCES_PER_NAME: usize = 20;
@@ -42,24 +43,24 @@ struct Shown {
     total: usize,
 }
 
-#[derive(Debug, Serialize)]
-struct QuoteInContext<'a> {
-    quote: QuoteView<'a>,
-    context: Link,
-}
-
-/// The quotes backing the given events, each with the event it backs.
-fn quotes_of<'a>(events: &[EventIx], ctx: &RenderContext<'a>, page: &Page) -> Vec<QuoteInContext<'a>> {
-    events
-        .iter()
-        .map(|&ix| &ctx.chronicle.events[ix])
-        .flat_map(|event| {
-            event.text.quotes.values().map(move |quote| QuoteInContext {
-                quote: QuoteView::new(quote, ctx, page),
-                context: Link { title: event.title.clone(), href: event_href(event, page) },
-            })
-        })
-        .collect()
+/// The quotes backing the given events, each after the event it backs: made here, as the
+/// notes are, since an actor in a large chronicle has hundreds of them.
+fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
+    let on = escape(&ctx.text("on_context"));
+    let mut html = String::new();
+    for event in events.iter().map(|&ix| &ctx.chronicle.events[ix]) {
+        let context = format!(
+            "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>:</p>",
+            escape(&event_href(event, page)),
+            escape(&event.title)
+        );
+        for quote in event.text.quotes.values() {
+            html.push_str(&context);
+            html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
+            html.push_str("</div>");
+        }
+    }
+    html
 }
 
 /// What actor and place pages share: the profile text and names on the first page, and
@@ -90,7 +91,7 @@ fn profile_context<'a>(
     let range = pager.as_ref().map(|_| Shown { from, to: from + shown.len() - 1, total: events.len() });
     context.insert("events", &event_lines(shown, ctx, &page));
     context.insert("events_shown", &range);
-    context.insert("quotes", &quotes_of(shown, ctx, &page));
+    context.insert("quotes_html", &quotes_of(shown, ctx, &page));
     context.insert("pager", &pager);
     (context, notes)
 }
@@ -111,7 +112,7 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     let positions = if n == 1 { positions_of(actor, ctx, &page) } else { Vec::new() };
     context.insert("positions", &positions);
     context.insert("actors_href", &page.href(&Page::Actors, None));
-    view_of("actor.html", actor.name.clone(), context, notes)
+    view_of(ctx, "actor.html", actor.name.clone(), context, notes)
 }
 
 /// The comparison positions an actor states or relays, each linked to its table row.
@@ -153,7 +154,7 @@ pub fn place<'a>(ctx: &RenderContext<'a>, place: &'a Place, n: usize) -> PageVie
     context.insert("region", &region.map(|r| link(&page, Page::Place(r.id.clone()), &r.name)));
     context.insert("within", &within);
     context.insert("places_href", &page.href(&Page::Places, None));
-    view_of("place.html", place.name.clone(), context, notes)
+    view_of(ctx, "place.html", place.name.clone(), context, notes)
 }
 
 #[derive(Debug, Serialize)]

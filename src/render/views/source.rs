@@ -51,7 +51,7 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     context.insert("provenance", &provenance);
     context.insert("paragraphs", &paragraphs(source, ctx, &page));
     context.insert("quote_count", &source.citations.len());
-    view_of("source.html", source.title.clone(), context, notes)
+    view_of(ctx, "source.html", source.title.clone(), context, notes)
 }
 
 #[derive(Debug, Serialize)]
