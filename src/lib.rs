@@ -69,9 +69,9 @@ struct Resolved {
 
 fn resolve(options: &Options, diagnostics: &mut Diagnostics) -> Option<Resolved> {
     let loaded = load::load(&options.root, options.base_url.as_deref(), diagnostics)?;
-    let load::Loaded { config, theme, interface, outline, version, content, .. } = loaded;
+    let load::Loaded { config, theme, interface, outline, content, .. } = loaded;
     let guard = write_guard(options, &config);
-    let chronicle = resolve::resolve(content, &config, version, diagnostics);
+    let chronicle = resolve::resolve(content, &config, diagnostics);
     (!diagnostics.has_errors()).then_some(Resolved { chronicle, theme, interface, outline, guard })
 }
 

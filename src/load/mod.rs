@@ -58,16 +58,13 @@ pub struct Loaded {
     pub interface: Interface,
     /// The map's outline, when `[map]` names one.
     pub outline: Option<outline::Outline>,
-    /// A short fingerprint of everything the chronicle says (config, content, seeds): the
-    /// version under which pages are cited. It changes when and only when the content
-    /// does, so rebuilding unchanged content gives the same version.
-    pub version: String,
     pub content: Content,
 }
 
 /// The chronicle's own files: content and seeds, parsed file by file, for `resolve`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Content {
+    pub config_file: SourceText,
     /// Keyed by the path written in a source's `seed`, e.g. `seeds/000_x.txt`.
     pub seeds: BTreeMap<String, SourceText>,
     pub sources: Vec<Doc<SourceFront>>,
@@ -84,7 +81,16 @@ pub struct Content {
     pub unreadable_seeds: BTreeSet<String>,
 }
 
-/// FNV-1a over every file the chronicle is made of, in a fixed order.
+impl Content {
+    /// A short fingerprint of everything the chronicle says (config, content, seeds): the
+    /// version under which pages are cited. It changes when and only when the content
+    /// does, so rebuilding unchanged content gives the same version. FNV-1a over every
+    /// file, in a fixed order.
+    pub fn fingerprint(&self) -> String {
+        fingerprint(&self.config_file, self)
+    }
+}
+
 fn fingerprint(config_file: &SourceText, content: &Content) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
@@ -149,6 +155,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
     let mut ids = BTreeMap::new();
     let (seeds, unreadable_seeds) = load_seeds(root, diagnostics);
     let content = Content {
+        config_file,
         seeds,
         unreadable_seeds,
         sources: load_kind(root, "sources", &mut ids, diagnostics),
@@ -160,15 +167,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         ids,
         intro,
     };
-    Some(Loaded {
-        version: fingerprint(&config_file, &content),
-        root: root.to_path_buf(),
-        config,
-        theme,
-        interface,
-        outline,
-        content,
-    })
+    Some(Loaded { root: root.to_path_buf(), config, theme, interface, outline, content })
 }
 
 /// Every `.md` file under `content/<folder>/`, in path order, parsed as `F`. Files are

@@ -9,7 +9,8 @@ use super::kinds::{ActorKind, Coordinates, SourceKind};
 use super::when::{Placement, When};
 use crate::text::markdown::Body;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A passage of a seed that some quote points at.
@@ -195,7 +196,7 @@ pub struct Chronicle {
     pub sources: BTreeMap<SourceId, Source>,
     /// In chronological order, then headlines first, then by id.
     pub events: Vec<Event>,
-    pub event_ix: HashMap<EventId, EventIx>,
+    pub event_ix: FxHashMap<EventId, EventIx>,
     pub actors: BTreeMap<ActorId, Actor>,
     pub places: BTreeMap<PlaceId, Place>,
     pub comparisons: BTreeMap<ComparisonId, Comparison>,

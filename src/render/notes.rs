@@ -5,11 +5,11 @@
 use super::context::RenderContext;
 use super::links::{footnote_anchor, passage_anchor, Page};
 use crate::model::{Owner, Quote};
-use crate::text::escape::{html as escape, html_into};
+use crate::text::escape::{html as escape, html_into, Escaped};
 use crate::text::lang::same_language;
 use crate::text::markdown::{Body, Segment};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A footnote as the templates draw it.
@@ -51,9 +51,9 @@ impl QuoteView<'_> {
         let _ = write!(
             html,
             "\n<blockquote class=\"quote\" cite=\"{}\">\n  <p lang=\"{}\">{}</p>\n  ",
-            escape(&self.passage_href),
-            escape(self.lang),
-            escape(self.text)
+            Escaped(&self.passage_href),
+            Escaped(self.lang),
+            Escaped(self.text)
         );
         match self.translation {
             Some(translation) => {
@@ -61,7 +61,7 @@ impl QuoteView<'_> {
                     html,
                     "<p class=\"translation\"><span class=\"label\">{}</span> {}</p>",
                     w.our_translation,
-                    escape(translation)
+                    Escaped(translation)
                 );
             }
             None if !same_language(self.lang, &ctx.site.language) => {
@@ -72,17 +72,17 @@ impl QuoteView<'_> {
         let _ = write!(
             html,
             "\n  <footer><cite><a href=\"{}\">{}</a></cite>, <a href=\"{}\">{}</a></footer>\n  ",
-            escape(&self.source_href),
-            escape(self.source_title),
-            escape(&self.passage_href),
-            escape(&ctx.words.count("line_n", self.seed_line as u64)),
+            Escaped(&self.source_href),
+            Escaped(self.source_title),
+            Escaped(&self.passage_href),
+            Escaped(&ctx.words.count("line_n", self.seed_line as u64)),
         );
         if let Some(note) = self.note {
             let _ = write!(
                 html,
                 "<p class=\"editor-note\"><span class=\"label\">{}</span> {}</p>",
                 w.editors_note,
-                escape(note)
+                Escaped(note)
             );
         }
         html.push_str("\n</blockquote>\n");
@@ -115,7 +115,7 @@ impl<'a> QuoteView<'a> {
 pub struct Notes<'a> {
     pub list: Vec<Note<'a>>,
     /// Note id → its index in `list`.
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl<'a> Notes<'a> {
@@ -199,21 +199,21 @@ impl Notes<'_> {
                 note.id, note.number
             );
             for (i, r) in note.refs.iter().enumerate() {
-                let label = escape(&ctx.words.count("back_to_text", i as u64 + 1));
-                let _ = write!(html, "<a href=\"#{r}\" aria-label=\"{label}\">↩︎</a>");
+                let label = ctx.words.count("back_to_text", i as u64 + 1);
+                let _ = write!(html, "<a href=\"#{r}\" aria-label=\"{}\">↩︎</a>", Escaped(&label));
             }
             let _ = write!(
                 html,
                 "</span>\n      <cite><a href=\"{}\">{}</a></cite>:\n      <q lang=\"{}\" cite=\"{}\">{}</q>\n      \
                  <a class=\"passage-link\" href=\"{}\" data-url=\"{}\">({})</a>\n",
-                escape(&q.source_href),
-                escape(q.source_title),
-                escape(q.lang),
-                escape(&q.passage_href),
-                escape(q.text),
-                escape(&q.passage_href),
-                escape(&q.passage_url),
-                escape(&ctx.words.count("in_the_source_line", q.seed_line as u64)),
+                Escaped(&q.source_href),
+                Escaped(q.source_title),
+                Escaped(q.lang),
+                Escaped(&q.passage_href),
+                Escaped(q.text),
+                Escaped(&q.passage_href),
+                Escaped(&q.passage_url),
+                Escaped(&ctx.words.count("in_the_source_line", q.seed_line as u64)),
             );
             if let Some(translation) = q.translation {
                 let _ = writeln!(
@@ -221,7 +221,7 @@ impl Notes<'_> {
                     "      <span class=\"translation\"><span class=\"label\">{}</span> {}{}{}</span>",
                     w.our_translation,
                     w.quote_open,
-                    escape(translation),
+                    Escaped(translation),
                     w.quote_close
                 );
             }
@@ -230,7 +230,7 @@ impl Notes<'_> {
                     html,
                     "      <span class=\"editor-note\"><span class=\"label\">{}</span> {}</span>",
                     w.editors_note,
-                    escape(editors)
+                    Escaped(editors)
                 );
             }
             html.push_str("    </li>\n");
@@ -286,10 +286,10 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
          <span class=\"sidenote\" role=\"note\" data-note=\"{id}\"><span class=\"sidenote-number\">{number}</span> \
          <cite><a href=\"{}\">{}</a></cite>: <q lang=\"{}\">{}</q>",
         words.note_word,
-        escape(&view.passage_href),
-        escape(view.source_title),
-        escape(view.lang),
-        escape(view.text),
+        Escaped(&view.passage_href),
+        Escaped(view.source_title),
+        Escaped(view.lang),
+        Escaped(view.text),
         number = note.number,
         id = note.id,
     );

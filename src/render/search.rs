@@ -44,9 +44,9 @@ struct Doc(String, usize, String);
 struct Index<'t> {
     docs: Vec<Doc>,
     /// A word as written → its folded word's number.
-    seen: std::collections::HashMap<&'t str, usize>,
+    seen: rustc_hash::FxHashMap<&'t str, usize>,
     /// A folded word → its number.
-    numbers: std::collections::HashMap<String, usize>,
+    numbers: rustc_hash::FxHashMap<String, usize>,
     /// Each folded word, by number.
     words: Vec<String>,
     /// Each folded word's documents: the document's number times two, plus one if the

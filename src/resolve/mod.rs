@@ -24,23 +24,24 @@ use chrono::NaiveDate;
 use ids::Kind;
 use quotes::{finish_quote, finish_text, PendingQuote, QuoteFields, Request};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 
 /// Resolves the content into a chronicle. The seeds' text moves into their sources, so
 /// the chronicle holds one copy of each.
-pub fn resolve(
-    content: Content,
-    config: &Config,
-    version: String,
-    diagnostics: &mut Diagnostics,
-) -> Chronicle {
-    let mut chronicle = {
-        let mut resolver = Resolver::new(&content, config, diagnostics);
-        resolver.check_seeds_used();
-        resolver.build(version)
-    };
+pub fn resolve(content: Content, config: &Config, diagnostics: &mut Diagnostics) -> Chronicle {
+    // The content's fingerprint is worked out beside the rest: it only reads the files.
+    let (version, mut chronicle) = rayon::join(
+        || content.fingerprint(),
+        || {
+            let mut resolver = Resolver::new(&content, config, diagnostics);
+            resolver.check_seeds_used();
+            resolver.build()
+        },
+    );
+    chronicle.version = version;
     let mut seeds = content.seeds;
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     for source in chronicle.sources.values_mut() {
@@ -68,7 +69,7 @@ pub(crate) struct Resolver<'a> {
     /// file: coverage warns about them.
     bare_paragraphs: Vec<(&'a SourceText, usize, Vec<Range<usize>>)>,
     /// Every body, parsed up front in parallel, by its file's path; taken as it is used.
-    parsed: HashMap<&'a str, Parsed>,
+    parsed: FxHashMap<&'a str, Parsed>,
 }
 
 impl<'a> Resolver<'a> {
@@ -111,7 +112,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn build(mut self, version: String) -> Chronicle {
+    fn build(mut self) -> Chronicle {
         let content = self.content;
         // First every body is parsed and every quote registered, then all quotes are
         // anchored at once, then the pending texts are finished with the passages found.
@@ -155,11 +156,11 @@ impl<'a> Resolver<'a> {
 
         let mut chronicle = Chronicle {
             config: self.config.clone(),
-            version,
+            version: String::new(),
             intro,
             sources: BTreeMap::new(),
             events: Vec::new(),
-            event_ix: HashMap::new(),
+            event_ix: FxHashMap::default(),
             actors: BTreeMap::new(),
             places: BTreeMap::new(),
             comparisons: BTreeMap::new(),
@@ -401,7 +402,7 @@ impl<'a> Resolver<'a> {
 }
 
 /// Every body of the content, parsed with pulldown-cmark, in parallel.
-fn parse_bodies(content: &Content) -> HashMap<&str, Parsed> {
+fn parse_bodies(content: &Content) -> FxHashMap<&str, Parsed> {
     fn bodies<F: Sync>(docs: &[Doc<F>]) -> impl Iterator<Item = (&str, &str)> {
         docs.iter().map(|d| (d.file.path.as_str(), d.body()))
     }

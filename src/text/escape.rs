@@ -14,8 +14,26 @@ pub fn html_into(out: &mut String, text: &str) {
     let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
+/// `text`, escaped as it is formatted: `write!(html, "<p>{}</p>", Escaped(text))` makes no
+/// string of its own.
+pub struct Escaped<'t>(pub &'t str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(f), self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn escapes_as_it_formats() {
+        assert_eq!(
+            format!("<p>{}</p>", super::Escaped("a < b & \"c\"")),
+            "<p>a &lt; b &amp; &quot;c&quot;</p>"
+        );
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(super::html("<a href=\"x\">&</a>'"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;&#39;");

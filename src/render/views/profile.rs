@@ -6,7 +6,7 @@
 use super::*;
 use crate::render::links::position_anchor;
 use crate::render::notes::QuoteView;
-use crate::text::escape::html as escape;
+use crate::text::escape::{html as escape, Escaped};
 
 /// How many sources the names table lists for one spelling; the rest are counted.
 const SOURCES_PER_NAME: usize = 20;
@@ -51,8 +51,8 @@ fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
     for event in events.iter().map(|&ix| &ctx.chronicle.events[ix]) {
         let context = format!(
             "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>:</p>",
-            escape(&event_href(event, page)),
-            escape(&event.title)
+            Escaped(&event_href(event, page)),
+            Escaped(&event.title)
         );
         for quote in event.text.quotes.values() {
             html.push_str(&context);
