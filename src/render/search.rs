@@ -31,7 +31,9 @@ pub fn fold(word: &str) -> String {
 
 /// The words of a text: runs of letters and digits (as `search.js` splits a query).
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    // ASCII first: the Unicode tables are only needed for other letters.
+    let in_word = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    text.split(move |c: char| !in_word(c)).filter(|w| !w.is_empty())
 }
 
 /// A search result as a reader sees it: its title, its kind and where it leads.

@@ -8,7 +8,7 @@
 
 use super::*;
 use crate::render::links::{footnote_href, passage_anchor, position_anchor, read_on};
-use crate::text::escape::html as escape;
+use crate::text::escape::{html as escape, Escaped};
 use crate::text::lang::{french_spacing, is_french};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -49,12 +49,11 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     context.insert("url", &source.url);
     context.insert("lang", &source.language);
     context.insert("provenance", &provenance);
-    context.insert("paragraphs", &paragraphs(source, ctx, &page));
+    context.insert("document_html", &document(&paragraphs(source, ctx, &page), ctx));
     context.insert("quote_count", &source.citations.len());
     view_of(ctx, "source.html", source.title.clone(), context, notes)
 }
 
-#[derive(Debug, Serialize)]
 struct Paragraph {
     /// `p-<line>`: seeds never change, so the line is a stable anchor.
     id: String,
@@ -86,13 +85,11 @@ fn opens(line: &str) -> &'static str {
 }
 
 /// A passage starting in a paragraph, and every place that cites it.
-#[derive(Debug, Serialize)]
 struct CitedPassage {
     anchor: String,
     by: Vec<Backlink>,
 }
 
-#[derive(Debug, Serialize)]
 struct Backlink {
     title: String,
     href: String,
@@ -123,6 +120,64 @@ impl<'s, T> Overlapping<'s, T> {
         }
         &self.active
     }
+}
+
+/// The seed's paragraphs as HTML: made here, as notes are, since a source may run to
+/// thousands of paragraphs.
+fn document(paragraphs: &[Paragraph], ctx: &RenderContext) -> String {
+    let text = |key: &str| Escaped(&ctx.text(key)).to_string();
+    let (passage, cited_in, as_above, not_cited) =
+        (text("passage"), text("cited_in"), text("not_cited_as_above"), text("not_cited"));
+    let (cited_note, cited_position) = (text("cited_note"), text("cited_position"));
+    let site = Escaped(&ctx.site.language).to_string();
+    let mut html = String::with_capacity(paragraphs.len() * 400);
+    for p in paragraphs {
+        let opens = if p.opens.is_empty() { String::new() } else { format!(" opens-{}", p.opens) };
+        let _ = write!(
+            html,
+            "\n    <div class=\"paragraph indent-{}{opens}\" id=\"{}\">\n      \
+             <p><a class=\"line-number\" href=\"#{}\" aria-label=\"{}\">{}</a> {}</p>\n      ",
+            p.indent,
+            p.id,
+            p.id,
+            Escaped(&ctx.words.count("line_label", p.line as u64)),
+            p.line,
+            p.html
+        );
+        if !p.cited.is_empty() {
+            let _ = write!(html, "<ul class=\"cited-by\" lang=\"{site}\">");
+            for c in &p.cited {
+                let _ = write!(html, "<li><a href=\"#{}\">{passage}</a> {cited_in} ", c.anchor);
+                for (i, b) in c.by.iter().enumerate() {
+                    let kind = if b.kind == "position" { &cited_position } else { &cited_note };
+                    let separator = if i + 1 < c.by.len() { "; " } else { "" };
+                    let _ = write!(
+                        html,
+                        "<a href=\"{}\">{}</a> ({kind}){separator}",
+                        Escaped(&b.href),
+                        Escaped(&b.title)
+                    );
+                }
+                html.push_str("</li>");
+            }
+            html.push_str("</ul>");
+        }
+        html.push_str("\n      ");
+        if p.uncited_as_above {
+            let _ = write!(
+                html,
+                "<p class=\"uncited\" lang=\"{site}\"><span class=\"label\">{as_above}</span></p>"
+            );
+        } else if let Some(reason) = &p.uncited {
+            let _ = write!(
+                html,
+                "<p class=\"uncited\" lang=\"{site}\"><span class=\"label\">{not_cited}</span> {}</p>",
+                Escaped(reason)
+            );
+        }
+        html.push_str("\n    </div>\n  ");
+    }
+    html
 }
 
 fn paragraphs(source: &Source, ctx: &RenderContext, page: &Page) -> Vec<Paragraph> {
