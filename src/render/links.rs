@@ -162,6 +162,16 @@ pub fn footnote_anchor(owner: &Owner, key: &str) -> String {
     }
 }
 
+/// The anchor of the `n`-th citation (from 1) of a footnote in the text: its links back.
+pub fn marker_anchor(footnote: &str, n: usize) -> String {
+    format!("ref-{}-{n}", footnote.strip_prefix("fn-").unwrap_or(footnote))
+}
+
+/// The anchor of a paragraph of a source: its line, since seeds never change.
+pub fn paragraph_anchor(line: usize) -> String {
+    format!("p-{line}")
+}
+
 pub fn position_anchor(key: &str) -> String {
     format!("pos-{key}")
 }

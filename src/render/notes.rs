@@ -3,7 +3,7 @@
 //! are first cited. The one footnote renderer every page kind uses.
 
 use super::context::RenderContext;
-use super::links::{footnote_anchor, passage_anchor, Page};
+use super::links::{footnote_anchor, marker_anchor, passage_anchor, Page};
 use crate::model::{Owner, Quote};
 use crate::text::escape::{html as escape, html_into, Escaped};
 use crate::text::lang::same_language;
@@ -142,7 +142,7 @@ impl<'a> Notes<'a> {
             }
         };
         let note = &mut self.list[index];
-        let marker = format!("ref-{}-{}", &note.id[3..], note.refs.len() + 1);
+        let marker = marker_anchor(&note.id, note.refs.len() + 1);
         note.refs.push(marker.clone());
         (index, marker)
     }

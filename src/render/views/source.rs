@@ -7,7 +7,7 @@
 //! start, so each paragraph takes its share from a cursor instead of searching them all.
 
 use super::*;
-use crate::render::links::{footnote_href, passage_anchor, position_anchor, read_on};
+use crate::render::links::{footnote_href, paragraph_anchor, passage_anchor, position_anchor, read_on};
 use crate::text::escape::{html as escape, Escaped};
 use crate::text::lang::{french_spacing, is_french};
 use std::collections::BTreeSet;
@@ -201,7 +201,7 @@ fn paragraphs(source: &Source, ctx: &RenderContext, page: &Page) -> Vec<Paragrap
         let reason = source.uncited.get(&(number + 1)).cloned();
         let as_above = reason.is_some() && paragraphs.last().is_some_and(|p| p.uncited == reason);
         paragraphs.push(Paragraph {
-            id: format!("p-{}", number + 1),
+            id: paragraph_anchor(number + 1),
             line: number + 1,
             indent: (leading / 2).min(6),
             html: highlighted(text, content.clone(), &cited, &named, source, page),
