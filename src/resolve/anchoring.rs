@@ -52,6 +52,11 @@ impl<'a> SeedIndex<'a> {
         SeedIndex { original, folded: Folded::new(original) }
     }
 
+    /// The seed, folded: the names are found in it too.
+    pub fn folded(&self) -> &Folded {
+        &self.folded
+    }
+
     /// Anchors every selector in one pass over the seed, whatever their number.
     pub fn anchor_all(&self, selectors: &[Selector]) -> Vec<Anchoring> {
         // One pattern per distinct exact text; empty ones never match.

@@ -3,10 +3,10 @@
 //! and coverage derived. Every problem is reported with its file, line and column; once
 //! this returns without errors, `render` cannot fail on content.
 //!
-//! `mod.rs` orchestrates and assembles the entities; `quotes` parses bodies and registers
-//! their quotes, `anchoring` finds them in the seeds, `ids` resolves references and former
-//! ids, `backlinks` fills the reverse edges, `names` finds names in the seeds and
-//! `coverage` measures what the chronicle leaves uncited.
+//! `mod.rs` orchestrates and assembles the entities; `quotes` parses bodies, registers
+//! their quotes and reads each seed once, where `anchoring` finds the quotes and `names`
+//! the names of actors and places; `ids` resolves references and former ids, `backlinks`
+//! fills the reverse edges and `coverage` measures what the chronicle leaves uncited.
 
 pub mod anchoring;
 mod backlinks;
@@ -22,6 +22,7 @@ use crate::model::*;
 use crate::text::markdown::{self, Parsed};
 use chrono::NaiveDate;
 use ids::Kind;
+use names::Names;
 use quotes::{finish_quote, finish_text, PendingQuote, QuoteFields, Request};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -54,7 +55,6 @@ pub fn resolve(content: Content, config: &Config, diagnostics: &mut Diagnostics)
             None => taken.get(&source.seed_path).cloned().unwrap_or_default(),
         };
     }
-    names::find(&mut chronicle);
     chronicle
 }
 
@@ -141,7 +141,8 @@ impl<'a> Resolver<'a> {
             })
             .collect();
 
-        let mut passages = self.anchor_all();
+        let names = Names::new(content);
+        let (mut passages, mentions) = self.read_seeds(&names);
         let quotes_verified = passages.iter().flatten().count();
         let mut finish = |text| finish_text(text, &mut passages);
         let intro = intro.map(&mut finish).unwrap_or_default();
@@ -218,6 +219,7 @@ impl<'a> Resolver<'a> {
             chronicle.comparisons.insert(comparison.id.clone(), comparison);
         }
         backlinks::fill(&mut chronicle);
+        names.credit(&mut chronicle, mentions);
         // Coverage warnings about a chronicle that has errors would only echo them.
         let mut coverage_warnings = Diagnostics::default();
         coverage::bare_paragraphs(&self.bare_paragraphs, &mut coverage_warnings);

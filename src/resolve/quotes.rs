@@ -4,6 +4,7 @@
 //! found.
 
 use super::anchoring::{Anchoring, SeedIndex, Selector};
+use super::names::{self, Names};
 use super::Resolver;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceText;
@@ -13,6 +14,7 @@ use crate::model::{Passage, Quote, SourceId, Text};
 use crate::text::lang::{french_spacing, is_french, same_language};
 use crate::text::markdown::{self, Body};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
@@ -241,31 +243,42 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// Anchors every requested quote, seed by seed, each seed in one pass, the seeds in
-    /// parallel.
-    pub(super) fn anchor_all(&mut self) -> Vec<Option<Found>> {
-        let mut by_seed: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    /// Reads every seed once, the seeds in parallel: anchors all of its quotes in one
+    /// pass, and finds the names in it. Returns each quote's passage by ticket, and what
+    /// each seed holds of the names.
+    pub(super) fn read_seeds(
+        &mut self,
+        names: &Names,
+    ) -> (Vec<Option<Found>>, FxHashMap<String, names::Found>) {
+        let mut by_seed: BTreeMap<&str, Vec<usize>> =
+            self.seeds.values().map(|&(path, _)| (path, Vec::new())).collect();
         for (ticket, request) in self.requests.iter().enumerate() {
             by_seed.entry(request.seed).or_default().push(ticket);
         }
         let (requests, seeds) = (&self.requests, &self.content.seeds);
-        let found: Vec<Vec<(usize, Result<Found, Diagnostic>)>> = by_seed
+        let read: Vec<(&str, Vec<(usize, Result<Found, Diagnostic>)>, names::Found)> = by_seed
             .into_iter()
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|(seed_path, tickets)| match seeds.get(seed_path) {
-                Some(seed) => anchor_seed(seed_path, seed, &tickets, requests),
-                None => Vec::new(),
+            .filter_map(|(seed_path, tickets)| {
+                let seed = seeds.get(seed_path)?;
+                let index = SeedIndex::new(&seed.text);
+                let quotes = anchor_seed(seed_path, seed, &index, &tickets, requests);
+                Some((seed_path, quotes, names.find(index.folded(), &seed.text)))
             })
             .collect();
         let mut passages: Vec<Option<Found>> = vec![None; self.requests.len()];
-        for (ticket, result) in found.into_iter().flatten() {
-            match result {
-                Ok(passage) => passages[ticket] = Some(passage),
-                Err(problem) => self.diagnostics.push(problem),
+        let mut mentions = FxHashMap::default();
+        for (seed_path, quotes, found) in read {
+            for (ticket, result) in quotes {
+                match result {
+                    Ok(passage) => passages[ticket] = Some(passage),
+                    Err(problem) => self.diagnostics.push(problem),
+                }
             }
+            mentions.insert(seed_path.to_string(), found);
         }
-        passages
+        (passages, mentions)
     }
 }
 
@@ -273,10 +286,10 @@ impl<'a> Resolver<'a> {
 fn anchor_seed(
     seed_path: &str,
     seed: &SourceText,
+    index: &SeedIndex,
     tickets: &[usize],
     requests: &[Request],
 ) -> Vec<(usize, Result<Found, Diagnostic>)> {
-    let index = SeedIndex::new(&seed.text);
     let selectors: Vec<Selector> = tickets
         .iter()
         .map(|&t| Selector::new(requests[t].exact, requests[t].prefix, requests[t].suffix))
