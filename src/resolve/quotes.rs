@@ -34,6 +34,9 @@ pub(super) struct Request<'a> {
     language: &'a str,
 }
 
+/// Each quote of a seed, by ticket: found, or what is wrong with it.
+type Anchored = Vec<(usize, Result<Found, Diagnostic>)>;
+
 /// A quote found: its passage, and the passage as shown.
 pub(super) type Found = (Passage, String);
 
@@ -256,7 +259,7 @@ impl<'a> Resolver<'a> {
             by_seed.entry(request.seed).or_default().push(ticket);
         }
         let (requests, seeds) = (&self.requests, &self.content.seeds);
-        let read: Vec<(&str, Vec<(usize, Result<Found, Diagnostic>)>, names::Found)> = by_seed
+        let read: Vec<(&str, Anchored, names::Found)> = by_seed
             .into_iter()
             .collect::<Vec<_>>()
             .into_par_iter()
@@ -289,7 +292,7 @@ fn anchor_seed(
     index: &SeedIndex,
     tickets: &[usize],
     requests: &[Request],
-) -> Vec<(usize, Result<Found, Diagnostic>)> {
+) -> Anchored {
     let selectors: Vec<Selector> = tickets
         .iter()
         .map(|&t| Selector::new(requests[t].exact, requests[t].prefix, requests[t].suffix))
