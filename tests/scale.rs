@@ -76,23 +76,31 @@ fn an_actor_named_by_many_events_has_its_events_on_several_pages() {
     let site = site();
     let first = site.page("actors/everyone.html");
     let lines = |page: &scraper::Html| -> Vec<String> {
-        select(page, "section[aria-labelledby=events-heading] li a").into_iter().map(text).collect()
+        select(page, "section[aria-labelledby=events-heading] ul.event-lines li a")
+            .into_iter()
+            .map(text)
+            .collect()
     };
     assert_eq!(lines(&first).len(), 50);
     assert_eq!(lines(&first)[0], "Event 0000");
     assert_eq!(text(select_one(&first, ".range-shown")), "Events 1 to 50 of 180");
-    let pages: Vec<String> = select(&first, "nav.pager ol a").into_iter().map(href).collect();
+    // A pager under the list of events, and another at the foot of the page.
+    assert_eq!(select(&first, "nav.pager").len(), 2);
+    let pages: Vec<String> = select(&first, "nav.pager ol a").into_iter().take(3).map(href).collect();
     assert_eq!(
         pages,
-        ["#", "../actors/everyone/2.html", "../actors/everyone/3.html", "../actors/everyone/4.html"]
+        ["../actors/everyone/2.html", "../actors/everyone/3.html", "../actors/everyone/4.html"]
     );
-    assert_eq!(href(select_one(&first, "nav.pager a[rel=next]")), "../actors/everyone/2.html");
+    assert_eq!(text(select(&first, "nav.pager [aria-current=page]")[0]), "1", "the current page is no link");
+    assert_eq!(href(select(&first, "nav.pager a[rel=next]")[0]), "../actors/everyone/2.html");
+    assert_eq!(text(select_one(&first, "title")), "Everyone · A long day");
 
     let second = site.page("actors/everyone/2.html");
     assert_eq!(lines(&second)[0], "Event 0050");
     assert!(select(&second, "table.names").is_empty(), "names and profile are on the first page only");
-    assert_eq!(href(select_one(&second, "nav.pager a[rel=prev]")), "../../actors/everyone.html");
-    let event = select(&second, "section[aria-labelledby=events-heading] li a")[0];
+    assert_eq!(href(select(&second, "nav.pager a[rel=prev]")[0]), "../../actors/everyone.html");
+    assert_eq!(text(select_one(&second, "title")), "Everyone, page 2 · A long day");
+    let event = select(&second, "section[aria-labelledby=events-heading] ul.event-lines li a")[0];
     assert_eq!(href(event), "../../days/2021-06-01.html#event-0050", "links climb out of the extra folder");
     select_one(&second, "link[rel=stylesheet][href='../../style.css']");
 
@@ -145,4 +153,70 @@ fn the_search_index_comes_in_small_pieces() {
     let meta = fs::metadata(site.path("search/meta.js")).unwrap().len();
     assert!(largest < 64 * 1024, "no piece of the index is over 64 KB: {largest}");
     assert!(meta < 4 * 1024, "the first piece a search loads is small: {meta}");
+}
+
+/// Over a year, the timeline's columns are months: each counts its events, and only the
+/// headlines are marked; the actor matrix has month columns too.
+#[test]
+fn a_year_long_range_is_drawn_by_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |path: &str, text: String| {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write(
+        "chronicle.toml",
+        "title = \"A year\"\nlanguage = \"en\"\nbase_url = \"https://example.org/year/\"\n\n[range]\nstart = \"2021-01-01\"\nend = \"2021-12-31\"\n".into(),
+    );
+    let mut seed = String::new();
+    for n in 0..36 {
+        let _ = writeln!(seed, "Entry {n} of the log.");
+    }
+    write("seeds/log.txt", seed);
+    write(
+        "content/sources/log.md",
+        "+++\ntitle = \"Log\"\nlanguage = \"en\"\nkind = \"statement\"\nseed = \"seeds/log.txt\"\n+++\n"
+            .into(),
+    );
+    write("content/actors/crew.md", "+++\nname = \"The crew\"\nkind = \"other\"\n+++\n".into());
+    for n in 0..36 {
+        let headline = if n == 13 { "headline = true\n" } else { "" };
+        write(
+            &format!("content/events/entry-{n:02}.md"),
+            format!(
+                "+++\ntitle = \"Entry {n}\"\nwhen = \"2021-{:02}-{:02}\"\n{headline}actors = [\"crew\"]\n\n[[attestations]]\nsource = \"log\"\nexact = \"Entry {n} of the log.\"\n+++\nIt happened.[^log]\n",
+                n / 3 + 1,
+                n % 3 * 9 + 1
+            ),
+        );
+    }
+    let site = build_at(root);
+    let index = site.page("index.html");
+    let counts = select(&index, "svg.timeline a.tl-count");
+    assert_eq!(counts.len(), 12, "a column a month");
+    let title = counts[1].select(&scraper::Selector::parse("title").unwrap()).next().map(text).unwrap();
+    assert_eq!(title, "February 2021: 3 events");
+    assert_eq!(href(counts[1]), "days/2021-02-01.html");
+    let marks: Vec<&str> = select(&index, "svg.timeline a.tl-mark")
+        .into_iter()
+        .map(|m| m.value().attr("data-event").unwrap())
+        .collect();
+    assert_eq!(marks, ["entry-13"], "only the headline is marked");
+    let months: Vec<String> = select(&index, "svg.timeline .tl-day").into_iter().map(text).collect();
+    assert_eq!(months[..3], ["Jan", "Feb", "Mar"]);
+    let years: Vec<String> =
+        select(&index, "svg.timeline .tl-top").into_iter().map(text).filter(|t| !t.is_empty()).collect();
+    assert_eq!(years, ["2021"], "the year is said once");
+
+    let actors = site.page("actors/index.html");
+    assert_eq!(
+        select(&actors, "table.matrix thead th[scope=col]").len(),
+        13,
+        "the actor, then twelve months"
+    );
+    let cell = select(&actors, "table.matrix td.on a")[0];
+    assert_eq!(text(cell), "January 2021: 3 events3", "what a screen reader hears, then the count shown");
+    assert_eq!(href(cell), "../days/2021-01-01.html#entry-00");
 }

@@ -26,6 +26,12 @@ pub struct DateWords {
     pub months: [String; 12],
     /// Monday first.
     pub weekdays: [String; 7],
+    /// Abbreviations, where a figure has little room; a table without them has the first
+    /// three letters of each name.
+    #[serde(default)]
+    pub short_months: Option<[String; 12]>,
+    #[serde(default)]
+    pub short_weekdays: Option<[String; 7]>,
     pub day: String,
     pub first_of_month: String,
     pub long_day: String,
@@ -80,6 +86,24 @@ impl Interface {
 
     pub fn month(&self, month: u32) -> &str {
         &self.dates.months[(month as usize + 11) % 12]
+    }
+
+    /// "Jan", "janv.".
+    pub fn short_month(&self, month: u32) -> String {
+        let index = (month as usize + 11) % 12;
+        match &self.dates.short_months {
+            Some(short) => short[index].clone(),
+            None => self.dates.months[index].chars().take(3).collect(),
+        }
+    }
+
+    /// "Thu", "jeu.".
+    pub fn short_weekday(&self, day: NaiveDate) -> String {
+        let index = day.weekday().num_days_from_monday() as usize;
+        match &self.dates.short_weekdays {
+            Some(short) => short[index].clone(),
+            None => self.dates.weekdays[index].chars().take(3).collect(),
+        }
     }
 
     /// "10 January 2013", "1er janvier 2013".

@@ -43,10 +43,13 @@ pub struct Order<'a> {
 
 impl<'a> Order<'a> {
     fn of(chronicle: &'a Chronicle) -> Order<'a> {
+        // Names in alphabetical order whatever their accents and case ("Élodie" among the
+        // E's), then as written.
+        let key = |name: &str| super::search::fold(name);
         let mut actors: Vec<&Actor> = chronicle.actors.values().collect();
-        actors.sort_by(|a, b| (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id)));
+        actors.sort_by_cached_key(|a| (a.kind, key(&a.name), a.name.clone(), a.id.clone()));
         let mut places: Vec<&Place> = chronicle.places.values().collect();
-        places.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        places.sort_by_cached_key(|p| (key(&p.name), p.name.clone(), p.id.clone()));
         Order {
             actors,
             places,

@@ -36,9 +36,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(move |c: char| !in_word(c)).filter(|w| !w.is_empty())
 }
 
-/// A search result as a reader sees it: its title, its kind and where it leads.
+/// A search result as a reader sees it: its title, its kind, where it leads, and what
+/// tells it from others of the same title (an event's date).
 #[derive(Serialize)]
-struct Doc(String, usize, String);
+struct Doc(String, usize, String, String);
 
 /// The index being built. A word is folded once however often it occurs, and each
 /// folded word keeps its documents in the order they were added.
@@ -57,10 +58,19 @@ struct Index<'t> {
 }
 
 impl<'t> Index<'t> {
-    fn document(&mut self, title: &'t str, kind: usize, url: String, texts: &[&'t str]) {
+    /// A document: its title and other names count as its title.
+    fn document(
+        &mut self,
+        title: &'t str,
+        kind: usize,
+        url: String,
+        detail: String,
+        names: &[&'t str],
+        texts: &[&'t str],
+    ) {
         let doc = self.docs.len() as u32;
-        self.docs.push(Doc(title.to_string(), kind, url));
-        for word in words(title) {
+        self.docs.push(Doc(title.to_string(), kind, url, detail));
+        for word in std::iter::once(title).chain(names.iter().copied()).flat_map(words) {
             self.add(word, doc, true);
         }
         for word in texts.iter().flat_map(|t| words(t)) {
@@ -108,6 +118,30 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
     let root = Page::Index;
     let kinds = ["search_event", "search_actor", "search_place", "search_source", "search_comparison"];
     let mut index = Index::default();
+    // Places, actors and comparisons first: of results that score the same, the thing
+    // itself comes before the events and documents that mention it. Their names and
+    // aliases count as their titles.
+    for place in ctx.order.places.iter() {
+        let names: Vec<&str> = place.aliases.iter().map(String::as_str).collect();
+        let href = root.href(&Page::Place(place.id.clone()), None);
+        index.document(&place.name, 2, href, String::new(), &names, &[]);
+    }
+    for actor in ctx.order.actors.iter() {
+        let names: Vec<&str> = actor.aliases.iter().map(String::as_str).collect();
+        let href = root.href(&Page::Actor(actor.id.clone()), None);
+        index.document(&actor.name, 1, href, String::new(), &names, &[actor.role.as_deref().unwrap_or("")]);
+    }
+    for comparison in chronicle.comparisons.values() {
+        let texts: Vec<&str> = comparison.positions.iter().map(|p| p.value.as_str()).collect();
+        let href = root.href(&Page::Comparison(comparison.id.clone()), None);
+        index.document(&comparison.question, 4, href, String::new(), &[], &texts);
+    }
+    for source in chronicle.sources.values() {
+        // The whole document: a reader may remember a phrase rather than a title.
+        let texts = [source.publisher.as_deref().unwrap_or(""), &source.seed_text];
+        let href = root.href(&Page::Source(source.id.clone()), None);
+        index.document(&source.title, 3, href, String::new(), &[], &texts);
+    }
     for event in &chronicle.events {
         let names = event
             .actors
@@ -121,33 +155,11 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
                     .filter_map(|p| chronicle.places.get(p))
                     .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
             );
-        let names: Vec<&str> = names.map(String::as_str).collect();
-        let mut texts = names;
+        let mut texts: Vec<&str> = names.map(String::as_str).collect();
         texts.push(&event.text.body.plain);
-        index.document(&event.title, 0, event_href(event, &root), &texts);
-    }
-    for actor in chronicle.actors.values() {
-        let mut texts: Vec<&str> = actor.aliases.iter().map(String::as_str).collect();
-        texts.extend(actor.role.as_deref());
-        index.document(&actor.name, 1, root.href(&Page::Actor(actor.id.clone()), None), &texts);
-    }
-    for place in chronicle.places.values() {
-        let texts: Vec<&str> = place.aliases.iter().map(String::as_str).collect();
-        index.document(&place.name, 2, root.href(&Page::Place(place.id.clone()), None), &texts);
-    }
-    for source in chronicle.sources.values() {
-        // The whole document: a reader may remember a phrase rather than a title.
-        let texts = [source.publisher.as_deref().unwrap_or(""), &source.seed_text];
-        index.document(&source.title, 3, root.href(&Page::Source(source.id.clone()), None), &texts);
-    }
-    for comparison in chronicle.comparisons.values() {
-        let texts: Vec<&str> = comparison.positions.iter().map(|p| p.value.as_str()).collect();
-        index.document(
-            &comparison.question,
-            4,
-            root.href(&Page::Comparison(comparison.id.clone()), None),
-            &texts,
-        );
+        // Titles may repeat; the date tells events apart.
+        let when = crate::render::i18n::when(&event.when, ctx.words);
+        index.document(&event.title, 0, event_href(event, &root), when, &[], &texts);
     }
 
     let Index { docs, words: folded, postings, .. } = index;

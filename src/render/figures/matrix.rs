@@ -7,6 +7,7 @@ use super::{Columns, Period};
 use crate::model::{Actor, Placement};
 use crate::render::context::RenderContext;
 use crate::render::links::{event_href, Page};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 const MAX_ROWS: usize = 60;
@@ -43,12 +44,12 @@ const TITLES_PER_CELL: usize = 10;
 pub fn actor_matrix(ctx: &RenderContext, page: &Page) -> Matrix {
     let chronicle = ctx.chronicle;
     let columns = Columns::new(chronicle.config.start, chronicle.config.end);
-    // For each actor: its events within the range, by column.
-    let mut rows: Vec<(&Actor, Vec<Vec<usize>>, usize, usize)> = Vec::new();
+    // For each actor: its events within the range by column, how many, and its first day.
+    let mut rows: Vec<(&Actor, Vec<Vec<usize>>, usize, NaiveDate)> = Vec::new();
     for actor in chronicle.actors.values() {
         let mut cells: Vec<Vec<usize>> = vec![Vec::new(); columns.count()];
         let mut within = 0;
-        let mut first: Option<usize> = None;
+        let mut first: Option<NaiveDate> = None;
         for &ix in &actor.events {
             let event = &chronicle.events[ix];
             let Placement::Day(day) = event.placement else { continue };
@@ -58,7 +59,7 @@ pub fn actor_matrix(ctx: &RenderContext, page: &Page) -> Matrix {
                 cell.push(ix);
             }
             within += 1;
-            first = Some(first.map_or(from, |f: usize| f.min(from)));
+            first = Some(first.map_or(day, |f: NaiveDate| f.min(day)));
         }
         if let Some(first) = first {
             rows.push((actor, cells, within, first));

@@ -9,7 +9,7 @@ pub mod map;
 pub mod matrix;
 pub mod timeline;
 
-use crate::load::interface::Interface;
+use crate::load::interface::{fill, Interface};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -85,19 +85,30 @@ impl Columns {
         first.clamp(self.start, self.end)
     }
 
-    /// The column's labels: a short one above, the main one below, and in full.
+    /// The column's labels: a short one above (said only where it changes, for months
+    /// and weeks), the main one below, and in full.
     pub fn labels(&self, index: usize, words: &Interface) -> (String, String, String) {
         let day = self.first_day(index);
-        let short = |name: &str| name.chars().take(3).collect::<String>();
+        let previous = index.checked_sub(1).map(|i| self.first_day(i));
+        let changed = |same: &dyn Fn(NaiveDate) -> bool| previous.is_none_or(|p| !same(p));
         match self.period {
-            Period::Day => {
-                let weekday = &words.dates.weekdays[day.weekday().num_days_from_monday() as usize];
-                (short(weekday), day.day().to_string(), words.long_day(day))
+            Period::Day => (words.short_weekday(day), day.day().to_string(), words.long_day(day)),
+            Period::Week => {
+                let month = if changed(&|p| p.month() == day.month()) {
+                    words.short_month(day.month())
+                } else {
+                    String::new()
+                };
+                (month, day.day().to_string(), words.day(day))
             }
-            Period::Week => (short(words.month(day.month())), day.day().to_string(), words.day(day)),
             Period::Month => {
-                let month = words.month(day.month());
-                (day.year().to_string(), short(month), format!("{month} {}", day.year()))
+                let year =
+                    if changed(&|p| p.year() == day.year()) { day.year().to_string() } else { String::new() };
+                let long = fill(
+                    &words.dates.month,
+                    &[("month", words.month(day.month())), ("year", &day.year().to_string())],
+                );
+                (year, words.short_month(day.month()), long)
             }
             Period::Year => (String::new(), day.year().to_string(), day.year().to_string()),
         }

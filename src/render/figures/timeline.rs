@@ -1,8 +1,9 @@
 //! The timeline of the front page: the range's columns (see `Columns`), a column for the
-//! context before and after it when there is any, and each event as a mark linking to
-//! where it is read: a dot for a day or a time, a bar for a range or a night. Marks are
+//! context before and after it when there is any, and events as marks linking to where
+//! they are read: a dot for a day or a time, a bar for a range or a night. Marks are
 //! stacked in at most `MAX_LANES` lanes; a column with more events says how many more,
-//! linking to its first day.
+//! linking to its first day. When a column is longer than a day (a long range), a bar at
+//! its foot counts the events that begin in it, and only headline events are marked.
 
 use super::{escape, Columns, Period};
 use crate::model::{Event, Placement, When};
@@ -16,6 +17,8 @@ const COLUMN: f64 = 56.0;
 const HEADER: f64 = 44.0;
 const LANE: f64 = 18.0;
 const MAX_LANES: usize = 24;
+/// The height of the count bars of a long range's columns, at their tallest.
+const COUNTS: f64 = 64.0;
 
 #[derive(Debug, Serialize)]
 pub struct TimelineView {
@@ -104,7 +107,19 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
         before: !chronicle.context.before.is_empty(),
         after: !chronicle.context.after.is_empty(),
     };
-    let mut marks: Vec<Mark> = chronicle.events.iter().filter_map(|e| layout.mark(e)).collect();
+    // Columns of days mark every event; longer columns mark the headlines and count all.
+    let counted = layout.range.period != Period::Day;
+    let mut counts = vec![0usize; layout.count()];
+    let mut marks: Vec<Mark> = Vec::new();
+    for event in &chronicle.events {
+        let Some(mark) = layout.mark(event) else { continue };
+        if counted {
+            counts[(mark.from.floor() as usize).min(layout.count() - 1)] += 1;
+        }
+        if !counted || event.headline {
+            marks.push(mark);
+        }
+    }
     // Bars first, so that the dots of each column then fill the gaps beneath them.
     marks.sort_by(|a, b| b.bar.cmp(&a.bar).then(a.from.total_cmp(&b.from)).then(b.to.total_cmp(&a.to)));
     let lanes = lanes(&marks);
@@ -114,10 +129,11 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
             hidden[(mark.from.floor() as usize).min(layout.count() - 1)] += 1;
         }
     }
-    let lane_count = lanes.iter().flatten().max().map_or(1, |l| l + 1);
+    let lane_count = lanes.iter().flatten().max().map_or(usize::from(!counted), |l| l + 1);
     let more_row = if hidden.iter().any(|&n| n > 0) { LANE } else { 0.0 };
+    let count_rows = if counted { COUNTS + 36.0 } else { 0.0 };
     let width = layout.count() as f64 * COLUMN;
-    let height = HEADER + lane_count as f64 * LANE + more_row + 8.0;
+    let height = HEADER + lane_count as f64 * LANE + more_row + count_rows + 8.0;
 
     let mut svg = String::new();
     let _ = write!(
@@ -184,20 +200,51 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
         }
         svg.push_str("</a>");
     }
+    // Where a column leads: its first day, or the context lists on the front page.
+    let column_target = |index: usize| -> (String, String) {
+        match index.checked_sub(usize::from(layout.before)).filter(|&i| i < layout.range.count()) {
+            Some(i) => {
+                (page.href(&Page::Day(layout.range.first_day(i)), None), layout.range.labels(i, words).2)
+            }
+            None if index == 0 && layout.before => {
+                (page.href(&Page::Index, Some("before-heading")), ctx.text("timeline_before"))
+            }
+            None => (page.href(&Page::Index, Some("after-heading")), ctx.text("timeline_after")),
+        }
+    };
     let y = HEADER + lane_count as f64 * LANE + LANE / 2.0 + 4.0;
     for (index, &count) in hidden.iter().enumerate().filter(|(_, &n)| n > 0) {
-        let in_range = index.checked_sub(usize::from(layout.before)).filter(|&i| i < layout.range.count());
-        let target = match in_range {
-            Some(i) => Page::Day(layout.range.first_day(i)),
-            None => Page::Index,
-        };
+        let (href, label) = column_target(index);
+        let more = ctx.words.count("timeline_more", count as u64);
         let _ = write!(
             svg,
-            "<a class=\"tl-more\" href=\"{}\"><text x=\"{}\" y=\"{y}\">{}</text></a>",
-            page.href(&target, None),
+            "<a class=\"tl-more\" href=\"{href}\"><title>{}</title><text x=\"{}\" y=\"{y}\">{}</text></a>",
+            escape(&format!("{label}: {more}")),
             (index as f64 + 0.5) * COLUMN,
-            escape(&ctx.words.count("timeline_more", count as u64)),
+            escape(&more),
         );
+    }
+    if counted {
+        let top = HEADER + lane_count as f64 * LANE + more_row + 16.0;
+        let most = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+        for (index, &count) in counts.iter().enumerate() {
+            let (href, label) = column_target(index);
+            let events = ctx.words.count("n_events", count as u64);
+            let h = (count as f64 / most * COUNTS).max(if count > 0 { 2.0 } else { 0.0 });
+            let x = index as f64 * COLUMN;
+            let _ = write!(
+                svg,
+                "<a class=\"tl-count\" href=\"{href}\"><title>{}</title>\
+                 <rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h:.1}\"/>\
+                 <text x=\"{}\" y=\"{}\">{count}</text></a>",
+                escape(&format!("{label}: {events}")),
+                x + 8.0,
+                top + COUNTS - h,
+                COLUMN - 16.0,
+                x + COLUMN / 2.0,
+                top + COUNTS + 14.0,
+            );
+        }
     }
     svg.push_str("</svg>");
     TimelineView { svg, period: layout.range.period }

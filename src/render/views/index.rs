@@ -107,5 +107,5 @@ pub fn context(ctx: &RenderContext, list: ContextList, n: usize) -> PageView {
     context.insert("events", &event_lines(page_of(events, n, ENTRIES_PER_PAGE), ctx, &page));
     context.insert("total", &events.len());
     context.insert("pager", &pager(&first, n, events.len(), ENTRIES_PER_PAGE));
-    view_of(ctx, "events.html", title, context, Notes::default())
+    view_of(ctx, "events.html", paged_title(ctx, title, n), context, Notes::default())
 }

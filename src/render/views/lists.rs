@@ -28,7 +28,7 @@ pub fn actors(ctx: &RenderContext, n: usize) -> PageView {
     let top = matrix.as_ref().filter(|m| m.rows.len() < m.appearing).map(|m| m.rows.len());
     context.insert("matrix_top", &top);
     context.insert("pager", &pager(&first, n, sorted.len(), ENTRIES_PER_PAGE));
-    view_of(ctx, "actors.html", ctx.text("actors"), context, Notes::default())
+    view_of(ctx, "actors.html", paged_title(ctx, ctx.text("actors"), n), context, Notes::default())
 }
 
 pub fn places(ctx: &RenderContext, n: usize) -> PageView {
@@ -43,7 +43,7 @@ pub fn places(ctx: &RenderContext, n: usize) -> PageView {
     context.insert("places", &links);
     context.insert("map", &(n == 1).then(|| figures::map::map(ctx, &page, None)).flatten());
     context.insert("pager", &pager(&first, n, sorted.len(), ENTRIES_PER_PAGE));
-    view_of(ctx, "places.html", ctx.text("places"), context, Notes::default())
+    view_of(ctx, "places.html", paged_title(ctx, ctx.text("places"), n), context, Notes::default())
 }
 
 #[derive(Serialize)]
@@ -76,7 +76,7 @@ pub fn sources(ctx: &RenderContext, n: usize) -> PageView {
     let mut context = Context::new();
     context.insert("sources", &list);
     context.insert("pager", &pager(&first, n, all.len(), ENTRIES_PER_PAGE));
-    view_of(ctx, "sources.html", ctx.text("sources"), context, Notes::default())
+    view_of(ctx, "sources.html", paged_title(ctx, ctx.text("sources"), n), context, Notes::default())
 }
 
 pub fn comparisons(ctx: &RenderContext, n: usize) -> PageView {
@@ -90,7 +90,7 @@ pub fn comparisons(ctx: &RenderContext, n: usize) -> PageView {
     let mut context = Context::new();
     context.insert("comparisons", &list);
     context.insert("pager", &pager(&first, n, all.len(), ENTRIES_PER_PAGE));
-    view_of(ctx, "comparisons.html", ctx.text("comparisons"), context, Notes::default())
+    view_of(ctx, "comparisons.html", paged_title(ctx, ctx.text("comparisons"), n), context, Notes::default())
 }
 
 pub fn not_found(ctx: &RenderContext) -> PageView {

@@ -122,6 +122,14 @@ fn pager(first: &Page, n: usize, len: usize, per_page: usize) -> Option<Pager> {
     })
 }
 
+/// The title of page `n` of a list: its own for the first, with its number for the others.
+fn paged_title(ctx: &RenderContext, title: String, n: usize) -> String {
+    if n <= 1 {
+        return title;
+    }
+    crate::load::interface::fill(&ctx.text("title_page_n"), &[("title", &title), ("n", &n.to_string())])
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub title: String,

@@ -112,7 +112,7 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     let positions = if n == 1 { positions_of(actor, ctx, &page) } else { Vec::new() };
     context.insert("positions", &positions);
     context.insert("actors_href", &page.href(&Page::Actors, None));
-    view_of(ctx, "actor.html", actor.name.clone(), context, notes)
+    view_of(ctx, "actor.html", paged_title(ctx, actor.name.clone(), n), context, notes)
 }
 
 /// The comparison positions an actor states or relays, each linked to its table row.
@@ -154,7 +154,7 @@ pub fn place<'a>(ctx: &RenderContext<'a>, place: &'a Place, n: usize) -> PageVie
     context.insert("region", &region.map(|r| link(&page, Page::Place(r.id.clone()), &r.name)));
     context.insert("within", &within);
     context.insert("places_href", &page.href(&Page::Places, None));
-    view_of(ctx, "place.html", place.name.clone(), context, notes)
+    view_of(ctx, "place.html", paged_title(ctx, place.name.clone(), n), context, notes)
 }
 
 #[derive(Debug, Serialize)]

@@ -113,17 +113,18 @@
           Object.keys(total).forEach(function (doc) { if (doc in found) both[doc] = total[doc] + found[doc]; });
           total = both;
         });
-        var best = Object.keys(total).map(Number).sort(function (a, b) {
+        var ranked = Object.keys(total).map(Number).sort(function (a, b) {
           return total[b] - total[a] || a - b;
-        }).slice(0, MAX_RESULTS);
+        });
+        var best = ranked.slice(0, MAX_RESULTS);
         var shardNames = {};
         best.forEach(function (doc) { shardNames["d" + Math.floor(doc / meta.shard_size)] = true; });
         loadAll(Object.keys(shardNames), function (name) { return shards[name.slice(1)]; }, function () {
           then(best.map(function (doc) {
             var shard = shards[Math.floor(doc / meta.shard_size)];
             var d = shard && shard[doc % meta.shard_size];
-            return d && { title: d[0], kind: meta.kinds[d[1]], url: d[2] };
-          }).filter(Boolean));
+            return d && { title: d[0], kind: meta.kinds[d[1]], url: d[2], detail: d[3] };
+          }).filter(Boolean), ranked.length);
         });
       });
     });
@@ -133,7 +134,7 @@
   function show(done) {
     var query = input.value;
     var asked = ++latest;
-    search(query, function (list) {
+    search(query, function (list, total) {
       if (asked !== latest) return;
       results.textContent = "";
       list.forEach(function (record) {
@@ -143,12 +144,19 @@
         link.textContent = record.title;
         var kind = document.createElement("span");
         kind.className = "search-kind";
-        kind.textContent = record.kind;
+        kind.textContent = record.detail ? record.kind + ", " + record.detail : record.kind;
         item.appendChild(link);
         item.appendChild(document.createTextNode(" "));
         item.appendChild(kind);
         results.appendChild(item);
       });
+      if (total > list.length) {
+        var more = document.createElement("li");
+        more.className = "search-count";
+        more.textContent = (form.getAttribute("data-showing") || "")
+          .replace("{shown}", list.length).replace("{total}", total);
+        results.appendChild(more);
+      }
       if (query.trim() && !list.length) {
         var none = document.createElement("li");
         none.textContent = form.getAttribute("data-nothing-found") || "";
@@ -159,7 +167,14 @@
     });
   }
 
-  input.addEventListener("focus", function () { load("meta", function () { return meta; }, function () {}); });
+  input.addEventListener("focus", function () {
+    load("meta", function () { return meta; }, function () {});
+    if (input.value.trim() && results.childNodes.length) results.hidden = false;
+  });
+  // The results close when the focus leaves the search, and open again when it returns.
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) results.hidden = true;
+  });
   input.addEventListener("input", function () { show(); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
