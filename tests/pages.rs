@@ -642,3 +642,46 @@ fn an_actor_and_a_place_may_share_an_id() {
     );
     assert_eq!(site.diagnostics, "", "neither is reported as referred to by nothing");
 }
+
+/// A theme that lays out notes, quotes and a source's paragraphs itself still gets them
+/// as lists; the default theme gets them as HTML instead.
+#[test]
+fn a_theme_may_lay_out_notes_quotes_and_paragraphs_itself() {
+    let dir = copy_fixture("basic");
+    let templates = dir.path().join("themes/own/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("base.html"),
+        "<!DOCTYPE html><html><head><title>{{ page_title }}</title></head><body>{% block main %}{% endblock main %}\
+         <ol class=\"own-notes\">{% for n in notes %}<li id=\"{{ n.id }}\">{{ n.quote.text }}</li>{% endfor %}</ol></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("source.html"),
+        "{% extends \"base.html\" %}{% block main %}{% for p in paragraphs %}<p class=\"own\" id=\"{{ p.id }}\">{{ p.html | safe }}</p>{% endfor %}{% endblock main %}",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("actor.html"),
+        "{% extends \"base.html\" %}{% block main %}{% for q in quotes %}<blockquote class=\"own\">{{ q.quote.text }}</blockquote>{% endfor %}{% endblock main %}",
+    )
+    .unwrap();
+    let config = dir.path().join("chronicle.toml");
+    let own = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"en\"", "language = \"en\"\ntheme = \"own\"");
+    std::fs::write(&config, own).unwrap();
+    let site = build_at(dir.path());
+    let day = site.page("days/2020-03-01.html");
+    let notes: Vec<String> = select(&day, "ol.own-notes li").into_iter().map(text).collect();
+    assert!(
+        notes.contains(&"La ville de Karo est tombée dimanche aux mains des rebelles.".to_string()),
+        "{notes:?}"
+    );
+    assert!(select(&day, "section.notes").is_empty(), "nothing of the default notes");
+    let source = site.page("sources/dispatch.html");
+    assert_eq!(select(&source, "p.own").len(), 3, "one per paragraph of the seed");
+    select_one(&source, "p.own#p-1 mark#q-dispatch-0");
+    let actor = site.page("actors/rebels.html");
+    assert!(select(&actor, "blockquote.own").len() >= 2);
+}

@@ -25,6 +25,8 @@ pub struct RenderContext<'a> {
     pub order: Order<'a>,
     /// The interface texts of notes, looked up once.
     pub note_words: super::notes::NoteWords,
+    /// Every name the templates use, so that a view makes only what they read.
+    used: rustc_hash::FxHashSet<String>,
     /// The map's outline projected as SVG, made by the first map that needs it.
     pub map_areas: std::sync::OnceLock<Option<String>>,
 }
@@ -104,6 +106,7 @@ impl<'a> RenderContext<'a> {
             site,
             order: Order::of(chronicle),
             note_words: super::notes::NoteWords::new(words),
+            used: theme.templates.iter().flat_map(|t| names_used(&t.text)).collect(),
             map_areas: Default::default(),
         })
     }
@@ -112,6 +115,48 @@ impl<'a> RenderContext<'a> {
     pub fn text(&self, key: &str) -> String {
         self.words.text(key)
     }
+
+    /// Whether any template uses `name`: a view leaves out what no template reads, such
+    /// as the list of notes when the templates place them as HTML.
+    pub fn uses(&self, name: &str) -> bool {
+        self.used.contains(name)
+    }
+}
+
+/// The names in a template's tags (`{{ … }}` and `{% … %}`), string literals left out:
+/// the variables, filters and keywords it uses.
+fn names_used(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find(['{']) {
+        let tag = &rest[open..];
+        let close = match tag.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = &tag[1..];
+                continue;
+            }
+        };
+        let end = tag[2..].find(close).map_or(tag.len(), |i| i + 2);
+        let mut quote: Option<char> = None;
+        let mut name = String::new();
+        for c in tag[2..end].chars().chain([' ']) {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '"' || c == '\'' || c == '`' => quote = Some(c),
+                None if c.is_alphanumeric() || c == '_' => name.push(c),
+                None => {
+                    if !name.is_empty() {
+                        names.push(std::mem::take(&mut name));
+                    }
+                }
+            }
+        }
+        rest = &tag[(end + 2).min(tag.len())..];
+    }
+    names
 }
 
 /// A template error with its whole cause chain (tera puts the useful part last), naming
@@ -147,5 +192,18 @@ impl TemplateErrors {
         for (_, error) in errors {
             diagnostics.push(error);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_used;
+
+    #[test]
+    fn finds_the_names_in_tags_but_not_in_strings_or_text() {
+        let names = names_used(
+            r#"quotes <p>{{ t(key="quotes") }} {% for n in notes %}{{ n.quote.text | safe }}{% endfor %} {"#,
+        );
+        assert_eq!(names, ["t", "key", "for", "n", "in", "notes", "n", "quote", "text", "safe", "endfor"]);
     }
 }

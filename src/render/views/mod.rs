@@ -256,6 +256,11 @@ fn view_of(
     mut context: Context,
     notes: Notes<'_>,
 ) -> PageView {
-    context.insert("notes_html", &notes.html(ctx));
+    if ctx.uses("notes_html") {
+        context.insert("notes_html", &notes.html(ctx));
+    }
+    if ctx.uses("notes") {
+        context.insert("notes", &notes.list);
+    }
     PageView { template, title, context }
 }

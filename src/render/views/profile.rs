@@ -43,9 +43,30 @@ struct Shown {
     total: usize,
 }
 
-/// The quotes backing the given events, each after the event it backs: made here, as the
-/// notes are, since an actor in a large chronicle has hundreds of them.
-fn quotes_of(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
+/// A quote and the event it backs, for a template that lays out the quotes itself.
+#[derive(Serialize)]
+struct QuoteInContext<'a> {
+    quote: QuoteView<'a>,
+    context: Link,
+}
+
+/// The quotes backing the given events, each with the event it backs.
+fn quotes_of<'a>(events: &[EventIx], ctx: &RenderContext<'a>, page: &Page) -> Vec<QuoteInContext<'a>> {
+    events
+        .iter()
+        .map(|&ix| &ctx.chronicle.events[ix])
+        .flat_map(|event| {
+            event.text.quotes.values().map(move |quote| QuoteInContext {
+                quote: QuoteView::new(quote, ctx, page),
+                context: Link { title: event.title.clone(), href: event_href(event, page) },
+            })
+        })
+        .collect()
+}
+
+/// The quotes backing the given events, each after the event it backs, as HTML: made
+/// here, as the notes are, since an actor in a large chronicle has hundreds of them.
+fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
     let on = escape(&ctx.text("on_context"));
     let mut html = String::new();
     for event in events.iter().map(|&ix| &ctx.chronicle.events[ix]) {
@@ -91,7 +112,12 @@ fn profile_context<'a>(
     let range = pager.as_ref().map(|_| Shown { from, to: from + shown.len() - 1, total: events.len() });
     context.insert("events", &event_lines(shown, ctx, &page));
     context.insert("events_shown", &range);
-    context.insert("quotes_html", &quotes_of(shown, ctx, &page));
+    if ctx.uses("quotes_html") {
+        context.insert("quotes_html", &quotes_html(shown, ctx, &page));
+    }
+    if ctx.uses("quotes") {
+        context.insert("quotes", &quotes_of(shown, ctx, &page));
+    }
     context.insert("pager", &pager);
     (context, notes)
 }

@@ -49,11 +49,18 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     context.insert("url", &source.url);
     context.insert("lang", &source.language);
     context.insert("provenance", &provenance);
-    context.insert("document_html", &document(&paragraphs(source, ctx, &page), ctx));
+    let paragraphs = paragraphs(source, ctx, &page);
+    if ctx.uses("document_html") {
+        context.insert("document_html", &document(&paragraphs, ctx));
+    }
+    if ctx.uses("paragraphs") {
+        context.insert("paragraphs", &paragraphs);
+    }
     context.insert("quote_count", &source.citations.len());
     view_of(ctx, "source.html", source.title.clone(), context, notes)
 }
 
+#[derive(Serialize)]
 struct Paragraph {
     /// `p-<line>`: seeds never change, so the line is a stable anchor.
     id: String,
@@ -85,11 +92,13 @@ fn opens(line: &str) -> &'static str {
 }
 
 /// A passage starting in a paragraph, and every place that cites it.
+#[derive(Serialize)]
 struct CitedPassage {
     anchor: String,
     by: Vec<Backlink>,
 }
 
+#[derive(Serialize)]
 struct Backlink {
     title: String,
     href: String,
