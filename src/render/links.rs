@@ -75,29 +75,37 @@ impl Page {
 
     /// Appends the page's path to `out`: links are made by the hundred thousand.
     fn write_path(&self, out: &mut String) {
-        let (folder, name): (&str, &dyn std::fmt::Display) = match self {
+        let (folder, name): (&str, &str) = match self {
             Page::Index => return out.push_str("index.html"),
             Page::NotFound => return out.push_str("404.html"),
-            Page::Day(day) => ("days", day),
-            Page::Event(id) => ("events", id),
-            Page::Actor(id) => ("actors", id),
-            Page::Place(id) => ("places", id),
-            Page::Source(id) => ("sources", id),
-            Page::Comparison(id) => ("compare", id),
-            Page::Actors => ("actors", &"index"),
-            Page::Places => ("places", &"index"),
-            Page::Sources => ("sources", &"index"),
-            Page::Comparisons => ("compare", &"index"),
+            Page::Day(day) => {
+                out.push_str("days/");
+                push_date(out, *day);
+                return out.push_str(".html");
+            }
+            Page::Event(id) => ("events", id.as_str()),
+            Page::Actor(id) => ("actors", id.as_str()),
+            Page::Place(id) => ("places", id.as_str()),
+            Page::Source(id) => ("sources", id.as_str()),
+            Page::Comparison(id) => ("compare", id.as_str()),
+            Page::Actors => ("actors", "index"),
+            Page::Places => ("places", "index"),
+            Page::Sources => ("sources", "index"),
+            Page::Comparisons => ("compare", "index"),
             // Day pages are named by dates, so words cannot collide with them.
-            Page::Context(list) => ("days", list),
+            Page::Context(list) => ("days", list.name()),
             Page::Continued(first, n) => {
                 first.write_path(out);
                 out.truncate(out.len() - ".html".len());
-                let _ = write!(out, "/{n}.html");
-                return;
+                out.push('/');
+                out.push_str(itoa::Buffer::new().format(*n));
+                return out.push_str(".html");
             }
         };
-        let _ = write!(out, "{folder}/{name}.html");
+        out.push_str(folder);
+        out.push('/');
+        out.push_str(name);
+        out.push_str(".html");
     }
 
     /// How many folders down from the site root the page is.
@@ -146,6 +154,25 @@ impl Page {
             Page::Index => base_url.to_string(),
             _ => format!("{base_url}{}", self.path()),
         }
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono writes a date, without its formatter.
+fn push_date(out: &mut String, day: NaiveDate) {
+    use chrono::Datelike;
+    if !(0..=9999).contains(&day.year()) {
+        let _ = write!(out, "{day}");
+        return;
+    }
+    let mut digits = itoa::Buffer::new();
+    let (year, month, date) = (day.year() as u32, day.month(), day.day());
+    for (value, width) in [(year, 4), (month, 2), (date, 2)] {
+        if width == 2 {
+            out.push('-');
+        }
+        let text = digits.format(value);
+        (text.len()..width).for_each(|_| out.push('0'));
+        out.push_str(text);
     }
 }
 
@@ -235,6 +262,16 @@ mod tests {
         assert_eq!(day.href(&day, Some("fn-a-b")), "#fn-a-b");
         assert_eq!(day.absolute("https://example.org/k/"), "https://example.org/k/days/2013-01-10.html");
         assert_eq!(Page::Index.absolute("https://example.org/k/"), "https://example.org/k/");
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [(2013, 1, 10), (50, 12, 3), (12345, 6, 7), (-44, 3, 15)] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut path = String::new();
+            push_date(&mut path, day);
+            assert_eq!(path, day.to_string());
+        }
     }
 
     #[test]

@@ -5,12 +5,11 @@
 use super::context::RenderContext;
 use super::links::{footnote_anchor, marker_anchor, passage_anchor, Page};
 use crate::model::{Owner, Quote};
-use crate::text::escape::{html as escape, html_into, Escaped};
+use crate::text::escape::{html as escape, Html};
 use crate::text::lang::same_language;
 use crate::text::markdown::{Body, Segment};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// A footnote as the templates draw it.
 #[derive(Debug, Clone, Serialize)]
@@ -48,44 +47,27 @@ impl QuoteView<'_> {
     pub fn html(&self, ctx: &RenderContext) -> String {
         let w = &ctx.note_words;
         let mut html = String::with_capacity(600);
-        let _ = write!(
-            html,
-            "\n<blockquote class=\"quote\" cite=\"{}\">\n  <p lang=\"{}\">{}</p>\n  ",
-            Escaped(&self.passage_href),
-            Escaped(self.lang),
-            Escaped(self.text)
-        );
+        let mut out = Html(&mut html);
+        out.raw("\n<blockquote class=\"quote\" cite=\"").text(&self.passage_href);
+        out.raw("\">\n  <p lang=\"").text(self.lang).raw("\">").text(self.text).raw("</p>\n  ");
         match self.translation {
             Some(translation) => {
-                let _ = write!(
-                    html,
-                    "<p class=\"translation\"><span class=\"label\">{}</span> {}</p>",
-                    w.our_translation,
-                    Escaped(translation)
-                );
+                out.raw("<p class=\"translation\"><span class=\"label\">").raw(&w.our_translation);
+                out.raw("</span> ").text(translation).raw("</p>");
             }
             None if !same_language(self.lang, &ctx.site.language) => {
-                let _ = write!(html, "<p class=\"translation missing\">{}</p>", w.no_translation);
+                out.raw("<p class=\"translation missing\">").raw(&w.no_translation).raw("</p>");
             }
             None => {}
         }
-        let _ = write!(
-            html,
-            "\n  <footer><cite><a href=\"{}\">{}</a></cite>, <a href=\"{}\">{}</a></footer>\n  ",
-            Escaped(&self.source_href),
-            Escaped(self.source_title),
-            Escaped(&self.passage_href),
-            Escaped(&ctx.words.count("line_n", self.seed_line as u64)),
-        );
+        out.raw("\n  <footer><cite><a href=\"").text(&self.source_href).raw("\">").text(self.source_title);
+        out.raw("</a></cite>, <a href=\"").text(&self.passage_href).raw("\">");
+        out.text(&ctx.words.count("line_n", self.seed_line as u64)).raw("</a></footer>\n  ");
         if let Some(note) = self.note {
-            let _ = write!(
-                html,
-                "<p class=\"editor-note\"><span class=\"label\">{}</span> {}</p>",
-                w.editors_note,
-                Escaped(note)
-            );
+            out.raw("<p class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
+            out.raw("</span> ").text(note).raw("</p>");
         }
-        html.push_str("\n</blockquote>\n");
+        out.raw("\n</blockquote>\n");
         html
     }
 }
@@ -186,56 +168,36 @@ impl Notes<'_> {
         }
         let w = &ctx.note_words;
         let mut html = String::with_capacity(self.list.len() * 900);
-        let _ = write!(
-            html,
-            "<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">{}</h2>\n  <ol>\n",
-            w.notes
-        );
+        let mut out = Html(&mut html);
+        out.raw("<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">");
+        out.raw(&w.notes).raw("</h2>\n  <ol>\n");
         for note in &self.list {
             let q = &note.quote;
-            let _ = write!(
-                html,
-                "    <li id=\"{}\" value=\"{}\">\n      <span class=\"backrefs\">",
-                note.id, note.number
-            );
+            out.raw("    <li id=\"").raw(&note.id).raw("\" value=\"").number(note.number);
+            out.raw("\">\n      <span class=\"backrefs\">");
             for (i, r) in note.refs.iter().enumerate() {
-                let label = ctx.words.count("back_to_text", i as u64 + 1);
-                let _ = write!(html, "<a href=\"#{r}\" aria-label=\"{}\">↩︎</a>", Escaped(&label));
+                out.raw("<a href=\"#").raw(r).raw("\" aria-label=\"");
+                out.text(&ctx.words.count("back_to_text", i as u64 + 1)).raw("\">↩︎</a>");
             }
-            let _ = write!(
-                html,
-                "</span>\n      <cite><a href=\"{}\">{}</a></cite>:\n      <q lang=\"{}\" cite=\"{}\">{}</q>\n      \
-                 <a class=\"passage-link\" href=\"{}\" data-url=\"{}\">({})</a>\n",
-                Escaped(&q.source_href),
-                Escaped(q.source_title),
-                Escaped(q.lang),
-                Escaped(&q.passage_href),
-                Escaped(q.text),
-                Escaped(&q.passage_href),
-                Escaped(&q.passage_url),
-                Escaped(&ctx.words.count("in_the_source_line", q.seed_line as u64)),
-            );
+            out.raw("</span>\n      <cite><a href=\"").text(&q.source_href).raw("\">").text(q.source_title);
+            out.raw("</a></cite>:\n      <q lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
+            out.raw("\">")
+                .text(q.text)
+                .raw("</q>\n      <a class=\"passage-link\" href=\"")
+                .text(&q.passage_href);
+            out.raw("\" data-url=\"").text(&q.passage_url).raw("\">(");
+            out.text(&ctx.words.count("in_the_source_line", q.seed_line as u64)).raw(")</a>\n");
             if let Some(translation) = q.translation {
-                let _ = writeln!(
-                    html,
-                    "      <span class=\"translation\"><span class=\"label\">{}</span> {}{}{}</span>",
-                    w.our_translation,
-                    w.quote_open,
-                    Escaped(translation),
-                    w.quote_close
-                );
+                out.raw("      <span class=\"translation\"><span class=\"label\">").raw(&w.our_translation);
+                out.raw("</span> ").raw(&w.quote_open).text(translation).raw(&w.quote_close).raw("</span>\n");
             }
             if let Some(editors) = q.note {
-                let _ = writeln!(
-                    html,
-                    "      <span class=\"editor-note\"><span class=\"label\">{}</span> {}</span>",
-                    w.editors_note,
-                    Escaped(editors)
-                );
+                out.raw("      <span class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
+                out.raw("</span> ").text(editors).raw("</span>\n");
             }
-            html.push_str("    </li>\n");
+            out.raw("    </li>\n");
         }
-        html.push_str("  </ol>\n</section>\n");
+        out.raw("  </ol>\n</section>\n");
         html
     }
 }
@@ -258,11 +220,9 @@ pub fn render_body<'a>(
                 let Some(quote) = quote(key) else { continue };
                 let (index, marker) = notes.cite(owner, quote, ctx, page);
                 let note = &notes.list[index];
-                let _ = write!(
-                    html,
-                    "<sup class=\"note-ref\" id=\"{marker}\"><a href=\"#{}\" role=\"doc-noteref\">[{}]</a></sup>",
-                    note.id, note.number
-                );
+                let mut out = Html(&mut html);
+                out.raw("<sup class=\"note-ref\" id=\"").raw(&marker).raw("\"><a href=\"#").raw(&note.id);
+                out.raw("\" role=\"doc-noteref\">[").number(note.number).raw("]</a></sup>");
                 // The first citation of a note also carries it as a sidenote: in the
                 // margin on a wide screen, behind its number on a narrow one; the list at
                 // the bottom stays for print and for readers without CSS.
@@ -278,30 +238,19 @@ pub fn render_body<'a>(
 fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     let view = &note.quote;
     let words = &ctx.note_words;
-    let toggle = format!("sn-{marker}");
-    let _ = write!(
-        html,
-        "<label class=\"sidenote-toggle\" for=\"{toggle}\"><span class=\"visually-hidden\">{}</span>{number}</label>\
-         <input type=\"checkbox\" class=\"sidenote-toggle\" id=\"{toggle}\">\
-         <span class=\"sidenote\" role=\"note\" data-note=\"{id}\"><span class=\"sidenote-number\">{number}</span> \
-         <cite><a href=\"{}\">{}</a></cite>: <q lang=\"{}\">{}</q>",
-        words.note_word,
-        Escaped(&view.passage_href),
-        Escaped(view.source_title),
-        Escaped(view.lang),
-        Escaped(view.text),
-        number = note.number,
-        id = note.id,
-    );
+    let mut out = Html(html);
+    out.raw("<label class=\"sidenote-toggle\" for=\"sn-")
+        .raw(marker)
+        .raw("\"><span class=\"visually-hidden\">");
+    out.raw(&words.note_word).raw("</span>").number(note.number).raw("</label>");
+    out.raw("<input type=\"checkbox\" class=\"sidenote-toggle\" id=\"sn-").raw(marker).raw("\">");
+    out.raw("<span class=\"sidenote\" role=\"note\" data-note=\"").raw(&note.id);
+    out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> <cite><a href=\"");
+    out.text(&view.passage_href).raw("\">").text(view.source_title).raw("</a></cite>: <q lang=\"");
+    out.text(view.lang).raw("\">").text(view.text).raw("</q>");
     if let Some(translation) = &view.translation {
-        let _ = write!(
-            html,
-            " <span class=\"translation\"><span class=\"label\">{}</span> {}",
-            words.our_translation, words.quote_open,
-        );
-        html_into(html, translation);
-        html.push_str(&words.quote_close);
-        html.push_str("</span>");
+        out.raw(" <span class=\"translation\"><span class=\"label\">").raw(&words.our_translation);
+        out.raw("</span> ").raw(&words.quote_open).text(translation).raw(&words.quote_close).raw("</span>");
     }
-    html.push_str("</span>");
+    out.raw("</span>");
 }
