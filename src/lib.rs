@@ -139,7 +139,7 @@ pub fn build_site(options: &Options, diagnostics: &mut Diagnostics) -> Result<Su
     for leftover in committed.leftovers {
         diagnostics.push(diagnostics::Diagnostic::warning(leftover.message()).help(leftover.help()));
     }
-    Ok(Summary {
+    let summary = Summary {
         pages: rendered.pages,
         sources: chronicle.sources.len(),
         events: chronicle.events.len(),
@@ -147,7 +147,11 @@ pub fn build_site(options: &Options, diagnostics: &mut Diagnostics) -> Result<Su
         coverage: chronicle.coverage,
         warnings: diagnostics.warning_count(),
         seconds: started.elapsed().as_secs_f64(),
-    })
+    };
+    // Freeing a large chronicle takes a while, and nobody waits for it: on a thread of
+    // its own, which the command line does not wait for as it exits.
+    std::thread::spawn(move || drop(resolved));
+    Ok(summary)
 }
 
 /// What the build reads, which its output may not replace or delete.

@@ -1,11 +1,10 @@
 //! The chronicle as data: `data/events.json` (every event with its attestations) and
 //! `data/events.csv` (one row per attestation), for readers who analyse rather than read.
-//! Both are streamed to their files, event by event.
+//! Both are streamed to their files, event by event; the JSON is compact, one event a line.
 
 use super::links::{passage_anchor, Page};
 use crate::model::{Chronicle, Event};
 use crate::write::Sink;
-use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -70,13 +69,14 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
 pub fn write(chronicle: &Chronicle, sink: &dyn Sink) -> io::Result<()> {
     let base = &chronicle.config.base_url;
     sink.write_with("data/events.json", &mut |out: &mut dyn Write| {
-        let mut json = serde_json::Serializer::pretty(out);
-        let mut list = json.serialize_seq(Some(chronicle.events.len())).map_err(io::Error::other)?;
-        for event in &chronicle.events {
-            list.serialize_element(&record(event, base)).map_err(io::Error::other)?;
+        // An array of compact records, one a line: read by programs, and easy to grep;
+        // indented, a large chronicle's file was a third white space.
+        out.write_all(b"[")?;
+        for (i, event) in chronicle.events.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *out, &record(event, base)).map_err(io::Error::other)?;
         }
-        SerializeSeq::end(list).map_err(io::Error::other)?;
-        json.into_inner().write_all(b"\n")
+        out.write_all(b"\n]\n")
     })?;
     sink.write_with("data/events.csv", &mut |out: &mut dyn Write| {
         let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
