@@ -107,3 +107,13 @@ fn main() -> ExitCode {
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read when it starts. A large chronicle holds a few gigabytes: with
+/// transparent huge pages the kernel maps them in 2 MiB pages rather than 4 KiB ones, so a
+/// build at 100,000 events takes some 20,000 page faults instead of some 570,000 and a
+/// tenth less time, for a few percent more peak memory. The environment variable
+/// `_RJEM_MALLOC_CONF` still overrides it.
+#[cfg(all(not(target_env = "msvc"), target_os = "linux"))]
+#[export_name = "_rjem_malloc_conf"]
+#[used]
+static MALLOC_CONF: &[u8; 11] = b"thp:always\0";
