@@ -18,11 +18,7 @@ const ACTORS: usize = 520;
 /// actor `everyone` and each an actor of its own; `ACTORS` actors in all (those no event
 /// names are only warned about).
 fn write_chronicle(root: &Path) {
-    let write = |path: &str, text: String| {
-        let path = root.join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    };
+    let write = |path: &str, text: String| write_file(root, path, &text);
     write(
         "chronicle.toml",
         "title = \"A long day\"\nlanguage = \"en\"\nbase_url = \"https://example.org/long/\"\n\n[range]\nstart = \"2021-06-01\"\nend = \"2021-06-02\"\n".into(),
@@ -161,11 +157,7 @@ fn the_search_index_comes_in_small_pieces() {
 fn a_year_long_range_is_drawn_by_month() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let write = |path: &str, text: String| {
-        let path = root.join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    };
+    let write = |path: &str, text: String| write_file(root, path, &text);
     write(
         "chronicle.toml",
         "title = \"A year\"\nlanguage = \"en\"\nbase_url = \"https://example.org/year/\"\n\n[range]\nstart = \"2021-01-01\"\nend = \"2021-12-31\"\n".into(),

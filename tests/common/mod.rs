@@ -15,6 +15,14 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
+/// Writes `text` to `path` under `root`, making its folders: for chronicles a test
+/// generates.
+pub fn write_file(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
 /// A built site: where it is and the build's summary.
 pub struct Site {
     /// The built site.
