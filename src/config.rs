@@ -143,6 +143,8 @@ pub fn toml_error(error: &toml::de::Error, file: &SourceText, offset: usize) -> 
         "use one of the values listed"
     } else if message.starts_with("missing field") {
         "add the key; docs/writing-content.md lists the keys each file needs"
+    } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+        "the value has the wrong shape: docs/writing-content.md shows what this key takes"
     } else {
         "this is TOML: check the quotes, brackets and commas at this point"
     };

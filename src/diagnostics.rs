@@ -157,31 +157,88 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// How many warnings with one message a run keeps to show; the rest are counted. A
+/// chronicle imported from elsewhere may have a hundred thousand unfootnoted sentences:
+/// a screenful of each kind says what to fix, and the count says how much.
+pub const SHOWN_PER_WARNING: usize = 100;
+
 /// Every diagnostic of a run, in the order found; sorted by file and line for display.
+/// Every error is kept; of each kind of warning, the first `SHOWN_PER_WARNING`.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// Keep every warning (`check --all-warnings`).
+    all: bool,
+    errors: usize,
+    warnings: usize,
+    /// Warning message → how many were found, kept or not.
+    by_message: std::collections::BTreeMap<String, usize>,
 }
 
 impl Diagnostics {
+    /// Diagnostics that keep every warning, however many.
+    pub fn showing_all() -> Diagnostics {
+        Diagnostics { all: true, ..Diagnostics::default() }
+    }
+
+    /// An empty set of diagnostics that keeps warnings as this one does, for a stage
+    /// that holds its own back until it knows whether to report them.
+    pub fn empty_like(&self) -> Diagnostics {
+        Diagnostics { all: self.all, ..Diagnostics::default() }
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
+        if diagnostic.severity == Severity::Warning {
+            let kept = self.keeps_warning(&diagnostic.message);
+            self.count_warnings(&diagnostic.message, 1);
+            if !kept {
+                return;
+            }
+        } else {
+            self.errors += 1;
+        }
         self.list.push(diagnostic);
     }
 
+    /// Whether a warning with this message would be kept to show; when not, the caller
+    /// may spare itself making it and only `count_warnings`.
+    pub fn keeps_warning(&self, message: &str) -> bool {
+        self.all || self.by_message.get(message).is_none_or(|&n| n < SHOWN_PER_WARNING)
+    }
+
+    /// Counts `n` warnings with this message without keeping them.
+    pub fn count_warnings(&mut self, message: &str, n: usize) {
+        self.warnings += n;
+        match self.by_message.get_mut(message) {
+            Some(count) => *count += n,
+            None => {
+                self.by_message.insert(message.to_string(), n);
+            }
+        }
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
-        self.list.extend(other.list);
+        // What the other kept is pushed here, and what it only counted is counted.
+        let mut unkept = other.by_message;
+        for diagnostic in other.list {
+            if let Some(n) =
+                unkept.get_mut(&diagnostic.message).filter(|_| diagnostic.severity == Severity::Warning)
+            {
+                *n -= 1;
+            }
+            self.push(diagnostic);
+        }
+        for (message, n) in unkept.into_iter().filter(|(_, n)| *n > 0) {
+            self.count_warnings(&message, n);
+        }
     }
 
     pub fn error_count(&self) -> usize {
-        self.count(Severity::Error)
+        self.errors
     }
 
     pub fn warning_count(&self) -> usize {
-        self.count(Severity::Warning)
-    }
-
-    fn count(&self, severity: Severity) -> usize {
-        self.list.iter().filter(|d| d.severity == severity).count()
+        self.warnings
     }
 
     pub fn has_errors(&self) -> bool {
@@ -206,6 +263,20 @@ impl fmt::Display for Diagnostics {
         for diagnostic in self.sorted() {
             writeln!(f, "{diagnostic}")?;
         }
+        let mut shown: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for d in self.list.iter().filter(|d| d.severity == Severity::Warning) {
+            *shown.entry(&d.message).or_default() += 1;
+        }
+        for (message, &n) in &self.by_message {
+            let shown = shown.get(message.as_str()).copied().unwrap_or(0);
+            if n > shown {
+                writeln!(
+                    f,
+                    "warning: {} more of \"{message}\" not shown\nhelp: the {shown} above are the first found; `annalist check --all-warnings` shows them all\n",
+                    n - shown
+                )?;
+            }
+        }
         Ok(())
     }
 }
@@ -213,6 +284,24 @@ impl fmt::Display for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_of_one_warning_is_counted_not_kept() {
+        let mut diagnostics = Diagnostics::default();
+        for _ in 0..SHOWN_PER_WARNING + 5 {
+            diagnostics.push(Diagnostic::warning("sentence without a footnote"));
+        }
+        diagnostics.push(Diagnostic::warning("another"));
+        let mut other = Diagnostics::default();
+        other.push(Diagnostic::error("broken"));
+        other.count_warnings("another", 3);
+        diagnostics.extend(other);
+        assert_eq!((diagnostics.error_count(), diagnostics.warning_count()), (1, SHOWN_PER_WARNING + 5 + 4));
+        assert_eq!(diagnostics.sorted().len(), 1 + SHOWN_PER_WARNING + 1);
+        let text = diagnostics.to_string();
+        assert!(text.contains("warning: 5 more of \"sentence without a footnote\" not shown"), "{text}");
+        assert!(text.contains("warning: 3 more of \"another\" not shown"), "{text}");
+    }
 
     #[test]
     fn locates_line_and_character_column() {

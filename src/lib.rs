@@ -43,16 +43,8 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} pages, {} sources, {} events, {} quotes verified, {} of {} seed paragraphs cited ({:.0}%), {} warnings in {:.2}s",
-            self.pages,
-            self.sources,
-            self.events,
-            self.quotes,
-            self.coverage.cited,
-            self.coverage.paragraphs,
-            self.coverage.percent(),
-            self.warnings,
-            self.seconds
+            "{} pages, {} sources, {} events, {} quotes verified, {}, {} warnings in {:.2}s",
+            self.pages, self.sources, self.events, self.quotes, self.coverage, self.warnings, self.seconds
         )
     }
 }

@@ -33,6 +33,9 @@ enum Command {
         /// The chronicle's folder, holding chronicle.toml, content/ and seeds/
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Show every warning, not only the first 100 of each kind
+        #[arg(long)]
+        all_warnings: bool,
     },
 }
 
@@ -53,22 +56,23 @@ fn main() -> ExitCode {
             let options = Options { root, output, base_url };
             build_site(&options, &mut diagnostics).map(|summary| format!("built {summary}"))
         }
-        Command::Check { root } => {
+        Command::Check { root, all_warnings } => {
+            if all_warnings {
+                diagnostics = Diagnostics::showing_all();
+            }
             let options = Options { root, ..Options::default() };
-            check(&options, &mut diagnostics).map(|chronicle| {
-                let coverage = chronicle.coverage;
-                format!(
-                    "checked {} sources, {} events, {} quotes verified, {} of {} seed paragraphs cited ({:.0}%), {} warnings",
-                    chronicle.sources.len(),
-                    chronicle.events.len(),
-                    chronicle.quotes_verified,
-                    coverage.cited,
-                    coverage.paragraphs,
-                    coverage.percent(),
-                    diagnostics.warning_count()
-                )
-            })
-            .ok_or(Stopped::Errors)
+            check(&options, &mut diagnostics)
+                .map(|chronicle| {
+                    format!(
+                        "checked {} sources, {} events, {} quotes verified, {}, {} warnings",
+                        chronicle.sources.len(),
+                        chronicle.events.len(),
+                        chronicle.quotes_verified,
+                        chronicle.coverage,
+                        diagnostics.warning_count()
+                    )
+                })
+                .ok_or(Stopped::Errors)
         }
     };
     {

@@ -50,6 +50,7 @@ error_case! {
     former_id_in_use => "former-id-in-use",
     bad_map_outline => "bad-map-outline",
     bad_number => "bad-number",
+    bad_claims => "bad-claims",
 }
 
 #[test]
@@ -75,5 +76,11 @@ fn coverage_warnings() {
     let summary = build(&options, &mut diagnostics).expect("warnings do not stop the build");
     assert_eq!(summary.warnings, diagnostics.warning_count());
     assert_eq!((summary.coverage.cited, summary.coverage.paragraphs), (6, 8));
+    let coverage = summary.coverage;
+    assert_eq!(
+        (coverage.sentences_footnoted, coverage.sentences),
+        (10, 14),
+        "uncited: a heading, a list item, a table row and a paragraph's sentence"
+    );
     insta::assert_snapshot!("coverage-warnings", diagnostics.to_string());
 }

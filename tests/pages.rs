@@ -141,8 +141,8 @@ fn a_comparison_shows_each_position_with_its_quote() {
         href(select_one(&page, "tr#pos-encyclopedia td a")),
         "../sources/encyclopedia.html#q-encyclopedia-80"
     );
-    assert!(text(select_one(&page, "tr#pos-dispatch")).contains("the army, 2 March 2020"));
-    assert_eq!(href(select_one(&page, "tr#pos-dispatch .position-actors a")), "../actors/garrison.html");
+    assert!(text(select_one(&page, "tr#pos-dispatch")).contains("the army (The garrison), 2 March 2020"));
+    assert_eq!(href(select_one(&page, "tr#pos-dispatch .claim a")), "../actors/garrison.html");
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn sitemap_feed_and_robots_use_the_base_url() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
         .collect();
-    assert_eq!(locations.len(), 18, "every page but 404.html and redirects");
+    assert_eq!(locations.len(), 19, "every page but 404.html and redirects");
     assert!(locations.contains(&"https://example.org/siege/"));
     assert!(locations.contains(&"https://example.org/siege/days/2020-03-04.html"));
     assert!(!locations.iter().any(|l| l.ends_with("404.html") || l.ends_with("karo-falls.html")));
@@ -212,9 +212,9 @@ fn sitemap_feed_and_robots_use_the_base_url() {
     assert_eq!(
         ids,
         [
-            "https://example.org/siege/events/talks-failed.html",
-            "https://example.org/siege/events/karo-captured.html",
             "https://example.org/siege/events/fighting.html",
+            "https://example.org/siege/events/karo-captured.html",
+            "https://example.org/siege/events/talks-failed.html",
         ]
     );
     let robots = std::fs::read_to_string(site.path("robots.txt")).unwrap();
@@ -244,10 +244,10 @@ fn data_exports_list_every_event_and_every_attestation() {
 
     let csv = std::fs::read_to_string(site.path("data/events.csv")).unwrap();
     let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
-    assert_eq!(rows[0], "date,precision,event,actors,places,source,quote,translation,url");
+    assert_eq!(rows[0], "date,precision,event,actors,places,source,quote,translation,said_by,via,url");
     assert_eq!(rows.len(), 1 + 4, "one row per attestation");
     assert!(rows.contains(
-        &"2020-02-20,day,talks-failed,,,encyclopedia,\"on 20 February 2020, talks had failed\",,https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-117"
+        &"2020-02-20,day,talks-failed,,,encyclopedia,\"on 20 February 2020, talks had failed\",,,,https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-117"
     ));
 }
 

@@ -37,13 +37,75 @@ pub struct Quote {
     pub language: String,
     pub translation: Option<String>,
     pub note: Option<String>,
+    /// Who made the claim the quote reports, and who passed it on.
+    pub claim: Claim,
 }
 
-/// A body, parsed once, with the quotes its footnote markers cite.
+/// Someone who made or passed on a claim.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Claimant {
+    Actor(ActorId),
+    /// Someone the seed does not name, as it describes them, and the actor they belong
+    /// to when the seed says.
+    Unnamed {
+        description: String,
+        part_of: Option<ActorId>,
+    },
+}
+
+impl Claimant {
+    /// The actor a claim is traced to: the claimant, or the one an unnamed claimant
+    /// belongs to.
+    pub fn actor(&self) -> Option<&ActorId> {
+        match self {
+            Claimant::Actor(id) => Some(id),
+            Claimant::Unnamed { part_of, .. } => part_of.as_ref(),
+        }
+    }
+}
+
+/// Who made a claim (`said_by`) and through whom it reaches the seed (`via`, in order
+/// from the claimant). Empty when the source speaks for itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Claim {
+    pub said_by: Vec<Claimant>,
+    pub via: Vec<Claimant>,
+}
+
+impl Claim {
+    pub fn is_empty(&self) -> bool {
+        self.said_by.is_empty() && self.via.is_empty()
+    }
+}
+
+/// A conclusion of the editor's that no quote states outright, with its basis, cited in
+/// a body like a quote.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub key: String,
+    pub basis: String,
+    /// Keys of the quotes of the same text (or the positions of the same comparison) it
+    /// rests on.
+    pub rests_on: Vec<String>,
+}
+
+/// A public correction of a content file: what it said and what it says now.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub date: NaiveDate,
+    pub was: String,
+    pub now: String,
+}
+
+/// A body, parsed once, with the quotes and readings its footnote markers cite, and the
+/// corrections made to the file it comes from.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub body: Body,
     pub quotes: BTreeMap<String, Quote>,
+    pub readings: BTreeMap<String, Reading>,
+    /// Oldest first.
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone)]
@@ -112,6 +174,9 @@ pub struct Actor {
     /// The comparison positions it states or relays: the comparison and the position's
     /// index there.
     pub positions: Vec<(ComparisonId, usize)>,
+    /// The quotes of claims it made, then of claims it passed on, in the order of their
+    /// owners.
+    pub claims: Vec<ClaimRef>,
     /// Each of its names, and the sources that use it.
     pub names: Vec<NameUse>,
 }
@@ -132,15 +197,30 @@ pub struct Place {
     pub names: Vec<NameUse>,
 }
 
+/// A quote of a claim an actor made or relayed: where the quote is, and which role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRef {
+    pub owner: Owner,
+    pub key: String,
+    pub relayed: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Position {
     pub quote: Quote,
     pub value: String,
-    pub said_by: Option<String>,
-    pub actors: Vec<ActorId>,
-    /// A number for the chart, and what it counts.
-    pub number: Option<(f64, String)>,
+    pub figure: Option<Figure>,
     pub as_of: Option<When>,
+}
+
+/// A position's figure: one number (`low == high`) or a range, what it counts and what
+/// it covers. Figures are comparable only when both of those are the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub low: f64,
+    pub high: f64,
+    pub counts: String,
+    pub scope: String,
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +229,8 @@ pub struct Comparison {
     pub question: String,
     pub events: Vec<EventId>,
     pub positions: Vec<Position>,
+    /// Position key → its index in `positions`.
+    pub position_ix: BTreeMap<String, usize>,
     pub text: Text,
 }
 
@@ -208,6 +290,16 @@ pub struct Chronicle {
     pub coverage: Coverage,
     /// Former ids that must keep answering: each `from` redirects to its `to`.
     pub redirects: Vec<Redirect>,
+    /// Every correction, newest first.
+    pub corrections: Vec<CorrectionRef>,
+}
+
+/// A correction of some file: whose text it is in and its index there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionRef {
+    pub date: NaiveDate,
+    pub owner: Owner,
+    pub index: usize,
 }
 
 /// A URL published under a former id, and the thing it now leads to.
@@ -217,19 +309,48 @@ pub struct Redirect {
     pub to: Owner,
 }
 
-/// How much of the seeds the chronicle cites, counted in paragraphs (non-blank lines).
+/// How much of the seeds the chronicle cites, counted in paragraphs (non-blank lines),
+/// and how much of its own narrative is footnoted, in paragraphs and in sentences.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Coverage {
     pub paragraphs: usize,
     pub cited: usize,
+    pub narrative_paragraphs: usize,
+    pub narrative_paragraphs_footnoted: usize,
+    pub sentences: usize,
+    pub sentences_footnoted: usize,
 }
 
 impl Coverage {
+    /// Adds the narrative's counts: its blocks of text and sentences, and those cited.
+    pub fn add_narrative(&mut self, narrative: crate::text::markdown::Statements) {
+        self.narrative_paragraphs = narrative.blocks;
+        self.narrative_paragraphs_footnoted = narrative.blocks_cited;
+        self.sentences = narrative.sentences;
+        self.sentences_footnoted = narrative.sentences - narrative.uncited.len();
+    }
+
     pub fn percent(&self) -> f64 {
         if self.paragraphs == 0 {
             return 100.0;
         }
         100.0 * self.cited as f64 / self.paragraphs as f64
+    }
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} seed paragraphs cited ({:.0}%), {} of {} narrative sentences footnoted ({} of {} paragraphs)",
+            self.cited,
+            self.paragraphs,
+            self.percent(),
+            self.sentences_footnoted,
+            self.sentences,
+            self.narrative_paragraphs_footnoted,
+            self.narrative_paragraphs,
+        )
     }
 }
 
@@ -246,5 +367,34 @@ impl Chronicle {
 
     pub fn in_range(&self, date: NaiveDate) -> bool {
         (self.config.start..=self.config.end).contains(&date)
+    }
+
+    /// The text an owner's footnotes and corrections belong to.
+    pub fn text(&self, owner: &Owner) -> Option<&Text> {
+        match owner {
+            Owner::Intro => Some(&self.intro),
+            Owner::Day(date) => self.day(*date)?.note.as_ref(),
+            Owner::Event(id) => Some(&self.event(id)?.text),
+            Owner::Actor(id) => Some(&self.actors.get(id)?.text),
+            Owner::Place(id) => Some(&self.places.get(id)?.text),
+            Owner::Source(id) => Some(&self.sources.get(id)?.notes),
+            Owner::Comparison(id) => Some(&self.comparisons.get(id)?.text),
+        }
+    }
+
+    /// A quote by its owner and key: one of the text's quotes, or a comparison's position.
+    pub fn quote(&self, owner: &Owner, key: &str) -> Option<&Quote> {
+        if let Some(quote) = self.text(owner)?.quotes.get(key) {
+            return Some(quote);
+        }
+        let Owner::Comparison(id) = owner else { return None };
+        self.comparisons.get(id)?.position(key).map(|p| &p.quote)
+    }
+}
+
+impl Comparison {
+    /// A position by its key.
+    pub fn position(&self, key: &str) -> Option<&Position> {
+        self.position_ix.get(key).map(|&i| &self.positions[i])
     }
 }

@@ -1,9 +1,10 @@
-//! The chronicle as data: `data/events.json` (every event with its attestations) and
-//! `data/events.csv` (one row per attestation), for readers who analyse rather than read.
+//! The chronicle as data: `data/events.json` (every event with its attestations, who
+//! made each claim and through whom, and its corrections) and `data/events.csv` (one row
+//! per attestation), for readers who analyse rather than read.
 //! Both are streamed to their files, event by event; the JSON is compact, one event a line.
 
 use super::links::{passage_anchor, Page};
-use crate::model::{Chronicle, Event};
+use crate::model::{Chronicle, Claimant, Event};
 use crate::write::Sink;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -22,6 +23,43 @@ struct EventRecord<'a> {
     narrative: String,
     url: String,
     attestations: Vec<AttestationRecord<'a>>,
+    corrections: Vec<CorrectionRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorrectionRecord<'a> {
+    date: String,
+    was: &'a str,
+    now: &'a str,
+}
+
+/// A claimant as data: `{"actor": id}`, or `{"unnamed": description, "part_of": id}`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ClaimantRecord<'a> {
+    Actor { actor: &'a str },
+    Unnamed { unnamed: &'a str, part_of: Option<&'a str> },
+}
+
+impl<'a> ClaimantRecord<'a> {
+    fn of(claimant: &'a Claimant) -> ClaimantRecord<'a> {
+        match claimant {
+            Claimant::Actor(id) => ClaimantRecord::Actor { actor: id.as_str() },
+            Claimant::Unnamed { description, part_of } => ClaimantRecord::Unnamed {
+                unnamed: description,
+                part_of: part_of.as_ref().map(|a| a.as_str()),
+            },
+        }
+    }
+
+    /// One cell of the CSV: the actor's id, or the description with its actor's id.
+    fn cell(&self) -> String {
+        match self {
+            ClaimantRecord::Actor { actor } => actor.to_string(),
+            ClaimantRecord::Unnamed { unnamed, part_of: Some(actor) } => format!("{unnamed} ({actor})"),
+            ClaimantRecord::Unnamed { unnamed, part_of: None } => unnamed.to_string(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -30,6 +68,8 @@ struct AttestationRecord<'a> {
     quote: &'a str,
     language: &'a str,
     translation: Option<&'a str>,
+    said_by: Vec<ClaimantRecord<'a>>,
+    via: Vec<ClaimantRecord<'a>>,
     /// The highlighted passage on the source page.
     url: String,
 }
@@ -56,12 +96,20 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
                 quote: &q.passage.text,
                 language: &q.language,
                 translation: q.translation.as_deref(),
+                said_by: q.claim.said_by.iter().map(ClaimantRecord::of).collect(),
+                via: q.claim.via.iter().map(ClaimantRecord::of).collect(),
                 url: format!(
                     "{}#{}",
                     Page::Source(q.passage.source.clone()).absolute(base),
                     passage_anchor(&q.passage.source, q.passage.range.start)
                 ),
             })
+            .collect(),
+        corrections: event
+            .text
+            .corrections
+            .iter()
+            .map(|c| CorrectionRecord { date: c.date.to_string(), was: &c.was, now: &c.now })
             .collect(),
     }
 }
@@ -89,6 +137,8 @@ pub fn write(chronicle: &Chronicle, sink: &dyn Sink) -> io::Result<()> {
             "source",
             "quote",
             "translation",
+            "said_by",
+            "via",
             "url",
         ])?;
         for event in &chronicle.events {
@@ -103,6 +153,8 @@ pub fn write(chronicle: &Chronicle, sink: &dyn Sink) -> io::Result<()> {
                     attestation.source,
                     attestation.quote,
                     attestation.translation.unwrap_or(""),
+                    &attestation.said_by.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join("; "),
+                    &attestation.via.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join(" > "),
                     &attestation.url,
                 ])?;
             }

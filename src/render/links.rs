@@ -19,6 +19,8 @@ pub enum Page {
     Places,
     Sources,
     Comparisons,
+    /// Every correction made to the chronicle.
+    Corrections,
     /// The full list of the events that fall where the index lists only the first ones.
     Context(ContextList),
     /// Page `n` (2 or more) of a list too long for one page: `actors/konna/2.html`.
@@ -78,6 +80,7 @@ impl Page {
         let (folder, name): (&str, &str) = match self {
             Page::Index => return out.push_str("index.html"),
             Page::NotFound => return out.push_str("404.html"),
+            Page::Corrections => return out.push_str("corrections.html"),
             Page::Day(day) => {
                 out.push_str("days/");
                 push_date(out, *day);
@@ -111,7 +114,7 @@ impl Page {
     /// How many folders down from the site root the page is.
     fn depth(&self) -> usize {
         match self {
-            Page::Index | Page::NotFound => 0,
+            Page::Index | Page::NotFound | Page::Corrections => 0,
             Page::Continued(first, _) => first.depth() + 1,
             _ => 1,
         }
@@ -284,5 +287,7 @@ mod tests {
         assert_eq!(second.href(&actor, None), "../../actors/afp.html");
         assert_eq!(Page::Actors.nth(2).path(), "actors/index/2.html");
         assert_eq!(Page::Context(ContextList::Undated).path(), "days/undated.html");
+        assert_eq!(Page::Corrections.nth(2).path(), "corrections/2.html");
+        assert_eq!(Page::Corrections.nth(2).href(&Page::Corrections, None), "../corrections.html");
     }
 }

@@ -34,6 +34,7 @@ struct Nav {
     places: String,
     sources: String,
     comparisons: String,
+    corrections: String,
 }
 
 /// What a render made.
@@ -80,6 +81,7 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
         places: link(&Page::Places),
         sources: link(&Page::Sources),
         comparisons: link(&Page::Comparisons),
+        corrections: link(&Page::Corrections),
     };
     let root = if not_found { config.base_url.clone() } else { page.root() };
     let mut context = view.context;

@@ -1,13 +1,15 @@
 //! Footnotes: a parsed body's citation slots filled with numbered references (and, at a
 //! note's first citation, its sidenote), and the page's list of notes in the order they
-//! are first cited. The one footnote renderer every page kind uses.
+//! are first cited. A note is a quote, with who made its claim and through whom, or an
+//! editor's reading with its basis and the quotes it rests on. The one footnote renderer
+//! every page kind uses.
 
 use super::context::RenderContext;
 use super::links::{footnote_anchor, marker_anchor, passage_anchor, Page};
-use crate::model::{Owner, Quote};
+use crate::model::{Claim, Claimant, Owner, Quote, Reading, Text};
 use crate::text::escape::{html as escape, Html};
 use crate::text::lang::same_language;
-use crate::text::markdown::{Body, Segment};
+use crate::text::markdown::Segment;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -19,7 +21,132 @@ pub struct Note<'a> {
     pub id: String,
     /// Anchors of the markers that cite it, for links back.
     pub refs: Vec<String>,
-    pub quote: QuoteView<'a>,
+    /// A quote, or else a reading.
+    pub quote: Option<QuoteView<'a>>,
+    pub reading: Option<ReadingView<'a>>,
+}
+
+/// An editor's reading as the templates draw it: its basis and the quotes it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingView<'a> {
+    pub basis: &'a str,
+    pub rests_on: Vec<QuoteView<'a>>,
+}
+
+/// Who made a quote's claim and through whom it came, as the templates draw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimView {
+    pub said_by: Vec<ClaimantView>,
+    pub via: Vec<ClaimantView>,
+}
+
+/// A claimant: an actor, linked, or someone unnamed, described as the seed does, with
+/// the actor they belong to.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimantView {
+    pub name: String,
+    pub href: Option<String>,
+    pub part_of: Option<super::views::Link>,
+}
+
+impl ClaimView {
+    pub fn new(claim: &Claim, ctx: &RenderContext, page: &Page) -> Option<ClaimView> {
+        if claim.is_empty() {
+            return None;
+        }
+        let actor_link = |id: &crate::model::ActorId| {
+            let name = ctx.chronicle.actors.get(id).map_or(id.as_str(), |a| a.name.as_str());
+            super::views::Link { title: name.to_string(), href: page.href(&Page::Actor(id.clone()), None) }
+        };
+        let view = |c: &Claimant| match c {
+            Claimant::Actor(id) => {
+                let link = actor_link(id);
+                ClaimantView { name: link.title, href: Some(link.href), part_of: None }
+            }
+            Claimant::Unnamed { description, part_of } => ClaimantView {
+                name: description.clone(),
+                href: None,
+                part_of: part_of.as_ref().map(actor_link),
+            },
+        };
+        Some(ClaimView {
+            said_by: claim.said_by.iter().map(view).collect(),
+            via: claim.via.iter().map(view).collect(),
+        })
+    }
+
+    /// "Said by X, via Y → Z", linked.
+    pub fn write_html(&self, out: &mut Html, w: &NoteWords) {
+        out.raw("<span class=\"claim\">");
+        if !self.said_by.is_empty() {
+            out.raw("<span class=\"label\">").raw(&w.said_by).raw("</span> ");
+            claimants_html(out, &self.said_by, ", ");
+        }
+        if !self.via.is_empty() {
+            if !self.said_by.is_empty() {
+                out.raw(", ");
+            }
+            out.raw("<span class=\"label\">").raw(&w.via).raw("</span> ");
+            claimants_html(out, &self.via, " → ");
+        }
+        out.raw("</span>");
+    }
+}
+
+/// Where a claim starts: the actor who made it (an unnamed claimant counts as the actor
+/// it belongs to), someone unnamed, or, when the quote names no claimant, its source.
+/// Figures and positions with one origin rest on one voice, however many sources carry
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// What the origin is compared by.
+    #[serde(skip)]
+    pub key: String,
+    pub name: String,
+    pub href: Option<String>,
+}
+
+impl Origin {
+    pub fn of(quote: &Quote, ctx: &RenderContext, page: &Page) -> Origin {
+        let chronicle = ctx.chronicle;
+        match quote.claim.said_by.first() {
+            Some(Claimant::Actor(id) | Claimant::Unnamed { part_of: Some(id), .. }) => Origin {
+                key: format!("actor:{id}"),
+                name: chronicle.actors.get(id).map_or(id.as_str(), |a| a.name.as_str()).to_string(),
+                href: Some(page.href(&Page::Actor(id.clone()), None)),
+            },
+            Some(Claimant::Unnamed { description, part_of: None }) => {
+                Origin { key: format!("unnamed:{description}"), name: description.clone(), href: None }
+            }
+            None => {
+                let source = &quote.passage.source;
+                Origin {
+                    key: format!("source:{source}"),
+                    name: chronicle
+                        .sources
+                        .get(source)
+                        .map_or(source.as_str(), |s| s.title.as_str())
+                        .to_string(),
+                    href: Some(page.href(&Page::Source(source.clone()), None)),
+                }
+            }
+        }
+    }
+}
+
+fn claimants_html(out: &mut Html, claimants: &[ClaimantView], separator: &str) {
+    for (i, c) in claimants.iter().enumerate() {
+        if i > 0 {
+            out.raw(separator);
+        }
+        match &c.href {
+            Some(href) => out.raw("<a href=\"").text(href).raw("\">").text(&c.name).raw("</a>"),
+            None => out.text(&c.name),
+        };
+        if let Some(actor) = &c.part_of {
+            out.raw(" (<a href=\"").text(&actor.href).raw("\">").text(&actor.title).raw("</a>)");
+        }
+    }
 }
 
 /// A quote as the templates draw it, wherever it appears.
@@ -38,6 +165,8 @@ pub struct QuoteView<'a> {
     /// The same, as an absolute URL, for print and citation.
     pub passage_url: String,
     pub seed_line: usize,
+    /// Who made the claim and through whom it came, when not the source itself.
+    pub claim: Option<ClaimView>,
 }
 
 impl QuoteView<'_> {
@@ -62,7 +191,12 @@ impl QuoteView<'_> {
         }
         out.raw("\n  <footer><cite><a href=\"").text(&self.source_href).raw("\">").text(self.source_title);
         out.raw("</a></cite>, <a href=\"").text(&self.passage_href).raw("\">");
-        out.text(&ctx.words.count("line_n", self.seed_line as u64)).raw("</a></footer>\n  ");
+        out.text(&ctx.words.count("line_n", self.seed_line as u64)).raw("</a>");
+        if let Some(claim) = &self.claim {
+            out.raw("<br>");
+            claim.write_html(&mut out, w);
+        }
+        out.raw("</footer>\n  ");
         if let Some(note) = self.note {
             out.raw("<p class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
             out.raw("</span> ").text(note).raw("</p>");
@@ -88,6 +222,7 @@ impl<'a> QuoteView<'a> {
             passage_href: page.href(&source_page, Some(&anchor)),
             passage_url: format!("{}#{anchor}", source_page.absolute(&ctx.chronicle.config.base_url)),
             seed_line: passage.line,
+            claim: ClaimView::new(&quote.claim, ctx, page),
         }
     }
 }
@@ -100,24 +235,48 @@ pub struct Notes<'a> {
     index: FxHashMap<String, usize>,
 }
 
+/// What a citation marker cites: a quote, or a reading and the quotes it rests on.
+enum Cited<'a> {
+    Quote(&'a Quote),
+    Reading(&'a Reading, Vec<&'a Quote>),
+}
+
+impl Cited<'_> {
+    fn key(&self) -> &str {
+        match self {
+            Cited::Quote(quote) => &quote.key,
+            Cited::Reading(reading, _) => &reading.key,
+        }
+    }
+}
+
 impl<'a> Notes<'a> {
-    /// Cites a quote; returns the note's index in the list and the marker's own anchor.
+    /// Cites a quote or a reading; returns the note's index in the list and the marker's
+    /// own anchor.
     fn cite(
         &mut self,
         owner: &Owner,
-        quote: &'a Quote,
+        cited: Cited<'a>,
         ctx: &RenderContext<'a>,
         page: &Page,
     ) -> (usize, String) {
-        let id = footnote_anchor(owner, &quote.key);
+        let id = footnote_anchor(owner, cited.key());
         let index = match self.index.get(&id) {
             Some(&index) => index,
             None => {
+                let (quote, reading) = match cited {
+                    Cited::Quote(quote) => (Some(QuoteView::new(quote, ctx, page)), None),
+                    Cited::Reading(reading, rests_on) => {
+                        let rests_on = rests_on.into_iter().map(|q| QuoteView::new(q, ctx, page)).collect();
+                        (None, Some(ReadingView { basis: &reading.basis, rests_on }))
+                    }
+                };
                 self.list.push(Note {
                     number: self.list.len() + 1,
                     id: id.clone(),
                     refs: Vec::new(),
-                    quote: QuoteView::new(quote, ctx, page),
+                    quote,
+                    reading,
                 });
                 self.index.insert(id, self.list.len() - 1);
                 self.list.len() - 1
@@ -140,6 +299,10 @@ pub struct NoteWords {
     quote_open: String,
     quote_close: String,
     editors_note: String,
+    editors_reading: String,
+    rests_on: String,
+    said_by: String,
+    via: String,
 }
 
 impl NoteWords {
@@ -153,6 +316,10 @@ impl NoteWords {
             quote_open: text("quote_open"),
             quote_close: text("quote_close"),
             editors_note: text("editors_note"),
+            editors_reading: text("editors_reading"),
+            rests_on: text("reading_rests_on"),
+            said_by: text("claim_said_by"),
+            via: text("claim_via"),
         }
     }
 }
@@ -172,28 +339,32 @@ impl Notes<'_> {
         out.raw("<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">");
         out.raw(&w.notes).raw("</h2>\n  <ol>\n");
         for note in &self.list {
-            let q = &note.quote;
-            out.raw("    <li id=\"").raw(&note.id).raw("\" value=\"").number(note.number);
-            out.raw("\">\n      <span class=\"backrefs\">");
+            out.raw("    <li id=\"").raw(&note.id);
+            if note.reading.is_some() {
+                out.raw("\" class=\"reading");
+            }
+            out.raw("\" value=\"").number(note.number).raw("\">\n      <span class=\"backrefs\">");
             for (i, r) in note.refs.iter().enumerate() {
                 out.raw("<a href=\"#").raw(r).raw("\" aria-label=\"");
                 out.text(&ctx.words.count("back_to_text", i as u64 + 1)).raw("\">↩︎</a>");
             }
-            out.raw("</span>\n      <cite><a href=\"").text(&q.source_href).raw("\">").text(q.source_title);
-            out.raw("</a></cite>:\n      <q lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
-            out.raw("\">")
-                .text(q.text)
-                .raw("</q>\n      <a class=\"passage-link\" href=\"")
-                .text(&q.passage_href);
-            out.raw("\" data-url=\"").text(&q.passage_url).raw("\">(");
-            out.text(&ctx.words.count("in_the_source_line", q.seed_line as u64)).raw(")</a>\n");
-            if let Some(translation) = q.translation {
-                out.raw("      <span class=\"translation\"><span class=\"label\">").raw(&w.our_translation);
-                out.raw("</span> ").raw(&w.quote_open).text(translation).raw(&w.quote_close).raw("</span>\n");
+            out.raw("</span>\n");
+            if let Some(q) = &note.quote {
+                quote_in_note(&mut out, q, ctx);
             }
-            if let Some(editors) = q.note {
-                out.raw("      <span class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
-                out.raw("</span> ").text(editors).raw("</span>\n");
+            if let Some(reading) = &note.reading {
+                out.raw("      <span class=\"label\">").raw(&w.editors_reading).raw("</span> ");
+                out.text(reading.basis).raw("\n");
+                if !reading.rests_on.is_empty() {
+                    out.raw("      <div class=\"rests-on\"><span class=\"label\">").raw(&w.rests_on);
+                    out.raw("</span>\n      <ul>\n");
+                    for q in &reading.rests_on {
+                        out.raw("      <li>");
+                        quote_in_note(&mut out, q, ctx);
+                        out.raw("      </li>\n");
+                    }
+                    out.raw("      </ul></div>\n");
+                }
             }
             out.raw("    </li>\n");
         }
@@ -202,23 +373,61 @@ impl Notes<'_> {
     }
 }
 
-/// A body's HTML with its citations numbered on this page, adding its notes to `notes`.
-/// `quote` finds the quote a marker's key cites.
+/// A quote in the list of notes: its source, the quotation, its passage, translation,
+/// claim and the editor's note.
+fn quote_in_note(out: &mut Html, q: &QuoteView, ctx: &RenderContext) {
+    let w = &ctx.note_words;
+    out.raw("      <cite><a href=\"").text(&q.source_href).raw("\">").text(q.source_title);
+    out.raw("</a></cite>:\n      <q lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
+    out.raw("\">").text(q.text).raw("</q>\n      <a class=\"passage-link\" href=\"").text(&q.passage_href);
+    out.raw("\" data-url=\"").text(&q.passage_url).raw("\">(");
+    out.text(&ctx.words.count("in_the_source_line", q.seed_line as u64)).raw(")</a>\n");
+    if let Some(translation) = q.translation {
+        out.raw("      <span class=\"translation\"><span class=\"label\">").raw(&w.our_translation);
+        out.raw("</span> ").raw(&w.quote_open).text(translation).raw(&w.quote_close).raw("</span>\n");
+    }
+    if let Some(claim) = &q.claim {
+        out.raw("      ");
+        claim.write_html(out, w);
+        out.raw("\n");
+    }
+    if let Some(editors) = q.note {
+        out.raw("      <span class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
+        out.raw("</span> ").text(editors).raw("</span>\n");
+    }
+}
+
+/// What a marker's key cites in `text` (a comparison's positions included): a quote, or
+/// a reading with the quotes it rests on.
+fn cited<'a>(key: &str, text: &'a Text, owner: &Owner, ctx: &RenderContext<'a>) -> Option<Cited<'a>> {
+    let quote = |key: &str| match owner {
+        // A comparison's reading cites its positions as well as its own quotes.
+        Owner::Comparison(_) => ctx.chronicle.quote(owner, key),
+        _ => text.quotes.get(key),
+    };
+    if let Some(quote) = quote(key) {
+        return Some(Cited::Quote(quote));
+    }
+    let reading = text.readings.get(key)?;
+    Some(Cited::Reading(reading, reading.rests_on.iter().filter_map(|k| quote(k)).collect()))
+}
+
+/// A text's body as HTML, its citations numbered on this page, adding its notes to
+/// `notes`.
 pub fn render_body<'a>(
-    body: &Body,
-    quote: impl Fn(&str) -> Option<&'a Quote>,
+    text: &'a Text,
     owner: &Owner,
     ctx: &RenderContext<'a>,
     page: &Page,
     notes: &mut Notes<'a>,
 ) -> String {
     let mut html = String::new();
-    for segment in &body.segments {
+    for segment in &text.body.segments {
         match segment {
             Segment::Html(markup) => html.push_str(markup),
             Segment::Cite(key) => {
-                let Some(quote) = quote(key) else { continue };
-                let (index, marker) = notes.cite(owner, quote, ctx, page);
+                let Some(cited) = cited(key, text, owner, ctx) else { continue };
+                let (index, marker) = notes.cite(owner, cited, ctx, page);
                 let note = &notes.list[index];
                 let mut out = Html(&mut html);
                 out.raw("<sup class=\"note-ref\" id=\"").raw(&marker).raw("\"><a href=\"#").raw(&note.id);
@@ -236,7 +445,6 @@ pub fn render_body<'a>(
 }
 
 fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
-    let view = &note.quote;
     let words = &ctx.note_words;
     let mut out = Html(html);
     out.raw("<label class=\"sidenote-toggle\" for=\"sn-")
@@ -245,12 +453,25 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     out.raw(&words.note_word).raw("</span>").number(note.number).raw("</label>");
     out.raw("<input type=\"checkbox\" class=\"sidenote-toggle\" id=\"sn-").raw(marker).raw("\">");
     out.raw("<span class=\"sidenote\" role=\"note\" data-note=\"").raw(&note.id);
-    out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> <cite><a href=\"");
-    out.text(&view.passage_href).raw("\">").text(view.source_title).raw("</a></cite>: <q lang=\"");
-    out.text(view.lang).raw("\">").text(view.text).raw("</q>");
-    if let Some(translation) = &view.translation {
-        out.raw(" <span class=\"translation\"><span class=\"label\">").raw(&words.our_translation);
-        out.raw("</span> ").raw(&words.quote_open).text(translation).raw(&words.quote_close).raw("</span>");
+    out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> ");
+    if let Some(view) = &note.quote {
+        out.raw("<cite><a href=\"").text(&view.passage_href).raw("\">").text(view.source_title);
+        out.raw("</a></cite>: <q lang=\"").text(view.lang).raw("\">").text(view.text).raw("</q>");
+        if let Some(translation) = &view.translation {
+            out.raw(" <span class=\"translation\"><span class=\"label\">").raw(&words.our_translation);
+            out.raw("</span> ")
+                .raw(&words.quote_open)
+                .text(translation)
+                .raw(&words.quote_close)
+                .raw("</span>");
+        }
+        if let Some(claim) = &view.claim {
+            out.raw(" ");
+            claim.write_html(&mut out, words);
+        }
+    }
+    if let Some(reading) = &note.reading {
+        out.raw("<span class=\"label\">").raw(&words.editors_reading).raw("</span> ").text(reading.basis);
     }
     out.raw("</span>");
 }

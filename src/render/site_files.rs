@@ -1,8 +1,9 @@
 //! The files around the pages: redirects left by former ids, `sitemap.xml`, `robots.txt`
-//! and the Atom feed of events. Absolute URLs all come from `base_url`.
+//! and the Atom feed of events and corrections. Absolute URLs all come from `base_url`.
 
 use super::context::RenderContext;
 use super::links::{own_page, Page};
+use crate::model::{Event, When};
 use crate::text::escape::html as escape;
 use crate::write::Sink;
 use std::fmt::Write as _;
@@ -11,7 +12,7 @@ use std::io;
 /// The most URLs one sitemap file may list (sitemaps.org); more go to several files
 /// under a sitemap index.
 const URLS_PER_SITEMAP: usize = 50_000;
-/// How many events the feed carries: the latest.
+/// How many events the feed carries: those updated last.
 const FEED_ENTRIES: usize = 100;
 
 /// A page at each former id's URL that sends the reader on to the current one.
@@ -70,15 +71,28 @@ pub fn robots(base_url: &str, sink: &dyn Sink) -> io::Result<()> {
     sink.write("robots.txt", text.as_bytes())
 }
 
-/// An Atom feed of the latest `FEED_ENTRIES` events. Dates come from the events
-/// themselves, never from the clock, so the feed is the same at every build.
+/// An Atom feed of the `FEED_ENTRIES` events updated last, and of the corrections. An
+/// event's entry is updated on its date, or on the day of its last correction, which the
+/// entry then states, so that a subscriber sees a correction as news. Dates come from the
+/// content, never from the clock, so the feed is the same at every build.
 pub fn atom(ctx: &RenderContext, sink: &dyn Sink) -> io::Result<()> {
     let chronicle = ctx.chronicle;
     let config = &chronicle.config;
     let base = &config.base_url;
-    let stamp = |day: Option<chrono::NaiveDate>| day.map(|d| format!("{d}T00:00:00Z"));
-    let updated = stamp(chronicle.events.iter().filter_map(|e| e.when.last_day()).max())
-        .unwrap_or_else(|| format!("{}T00:00:00Z", config.end));
+    let stamp = |day: chrono::NaiveDate| format!("{day}T00:00:00Z");
+    let updated_on = |event: &Event| {
+        let corrected = event.text.corrections.last().map(|c| c.date);
+        corrected.into_iter().chain(event.when.first_day()).max()
+    };
+    let latest_correction = chronicle.corrections.first().map(|c| c.date);
+    let updated = chronicle
+        .events
+        .iter()
+        .filter_map(|e| e.when.last_day())
+        .chain(latest_correction)
+        .max()
+        .unwrap_or(config.end);
+    let updated = stamp(updated);
     let author = if config.editors.is_empty() { config.title.clone() } else { config.editors.join(", ") };
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
@@ -92,16 +106,46 @@ pub fn atom(ctx: &RenderContext, sink: &dyn Sink) -> io::Result<()> {
     let _ = writeln!(xml, "  <link href=\"{}\"/>", escape(base));
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(&author));
-    let latest = &chronicle.events[chronicle.events.len().saturating_sub(FEED_ENTRIES)..];
-    for event in latest {
+    if let Some(date) = latest_correction {
+        let url = Page::Corrections.absolute(base);
+        let title = ctx.text("corrections");
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&title));
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(xml, "    <link href=\"{}\"/>", escape(&url));
+        let _ = writeln!(xml, "    <updated>{}</updated>", stamp(date));
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape(&ctx.text("corrections_intro")));
+        xml.push_str("  </entry>\n");
+    }
+    // The events updated last, in the chronicle's order among equals: a stable sort of
+    // their positions, newest first.
+    let mut latest: Vec<(Option<chrono::NaiveDate>, usize)> =
+        chronicle.events.iter().enumerate().map(|(ix, e)| (updated_on(e), ix)).collect();
+    latest.sort_by(|a, b| b.cmp(a));
+    latest.truncate(FEED_ENTRIES);
+    for (on, ix) in latest {
+        let event = &chronicle.events[ix];
         let url = Page::Event(event.id.clone()).absolute(base);
-        let when = stamp(event.when.first_day()).unwrap_or_else(|| updated.clone());
+        let when = on.map(stamp).unwrap_or_else(|| updated.clone());
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <title>{}</title>", escape(&event.title));
         let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
         let _ = writeln!(xml, "    <link href=\"{}\"/>", escape(&url));
         let _ = writeln!(xml, "    <updated>{when}</updated>");
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape(&event.text.body.plain));
+        let mut summary = event.text.body.plain.clone();
+        for correction in event.text.corrections.iter().rev() {
+            let date = crate::render::i18n::when(&When::Day(correction.date), ctx.words);
+            let corrected = crate::load::interface::fill(&ctx.text("corrected_on"), &[("date", &date)]);
+            let _ = write!(
+                summary,
+                "\n\n{corrected}. {} {} {} {}",
+                ctx.text("correction_was"),
+                correction.was,
+                ctx.text("correction_now"),
+                correction.now
+            );
+        }
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape(&summary));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");

@@ -1,7 +1,8 @@
 //! The reverse edges of the chronicle, filled once so that a page looks them up instead
 //! of scanning (as Zola's `Library` fills backlinks once): the events of each day and of
 //! each actor and place, the context lists, members and sub-places, the comparisons of an
-//! event and the positions of an actor, and what cites each passage of each seed.
+//! event, the positions and claims of an actor, what cites each passage of each seed, and
+//! the list of corrections.
 
 use crate::model::*;
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ pub fn fill(chronicle: &mut Chronicle) {
     link_actors_and_places(chronicle);
     link_comparisons(chronicle);
     derive_citations(chronicle);
+    derive_claims_and_corrections(chronicle);
 }
 
 /// Chronological; within the same date, headline events first, then by id.
@@ -88,7 +90,8 @@ fn link_comparisons(chronicle: &mut Chronicle) {
             }
         }
         for (index, position) in comparison.positions.iter().enumerate() {
-            for id in &position.actors {
+            let claim = &position.quote.claim;
+            for id in claim.said_by.iter().chain(&claim.via).filter_map(Claimant::actor) {
                 if let Some(actor) = chronicle.actors.get_mut(id) {
                     push_once(&mut actor.positions, (comparison.id.clone(), index));
                 }
@@ -108,14 +111,7 @@ fn derive_citations(chronicle: &mut Chronicle) {
             is_position,
         })
     };
-    let mut texts: Vec<(Owner, &Text)> = vec![(Owner::Intro, &chronicle.intro)];
-    texts.extend(chronicle.days.iter().filter_map(|d| Some((Owner::Day(d.date), d.note.as_ref()?))));
-    texts.extend(chronicle.events.iter().map(|e| (Owner::Event(e.id.clone()), &e.text)));
-    texts.extend(chronicle.actors.values().map(|a| (Owner::Actor(a.id.clone()), &a.text)));
-    texts.extend(chronicle.places.values().map(|p| (Owner::Place(p.id.clone()), &p.text)));
-    texts.extend(chronicle.sources.values().map(|s| (Owner::Source(s.id.clone()), &s.notes)));
-    texts.extend(chronicle.comparisons.values().map(|c| (Owner::Comparison(c.id.clone()), &c.text)));
-    for (owner, text) in &texts {
+    for (owner, text) in &texts(chronicle) {
         text.quotes.values().for_each(|quote| cite(owner, quote, false));
     }
     for comparison in chronicle.comparisons.values() {
@@ -135,6 +131,55 @@ fn derive_citations(chronicle: &mut Chronicle) {
             source.citations = citations;
         }
     }
+}
+
+/// Every text of the chronicle with its owner, in the order of `Owner`'s kinds.
+fn texts(chronicle: &Chronicle) -> Vec<(Owner, &Text)> {
+    let mut texts: Vec<(Owner, &Text)> = vec![(Owner::Intro, &chronicle.intro)];
+    texts.extend(chronicle.days.iter().filter_map(|d| Some((Owner::Day(d.date), d.note.as_ref()?))));
+    texts.extend(chronicle.events.iter().map(|e| (Owner::Event(e.id.clone()), &e.text)));
+    texts.extend(chronicle.actors.values().map(|a| (Owner::Actor(a.id.clone()), &a.text)));
+    texts.extend(chronicle.places.values().map(|p| (Owner::Place(p.id.clone()), &p.text)));
+    texts.extend(chronicle.sources.values().map(|s| (Owner::Source(s.id.clone()), &s.notes)));
+    texts.extend(chronicle.comparisons.values().map(|c| (Owner::Comparison(c.id.clone()), &c.text)));
+    texts
+}
+
+/// Lists, for each actor, the quotes of claims it made and of claims it passed on (an
+/// unnamed claimant's claims count for the actor it belongs to), and every correction,
+/// newest first.
+fn derive_claims_and_corrections(chronicle: &mut Chronicle) {
+    let mut claims: Vec<(ActorId, ClaimRef)> = Vec::new();
+    let mut corrections = Vec::new();
+    let mut note = |owner: &Owner, quote: &Quote| {
+        let roles = [(false, &quote.claim.said_by), (true, &quote.claim.via)];
+        for (relayed, claimants) in roles {
+            for actor in claimants.iter().filter_map(Claimant::actor) {
+                let claim = ClaimRef { owner: owner.clone(), key: quote.key.clone(), relayed };
+                claims.push((actor.clone(), claim));
+            }
+        }
+    };
+    for (owner, text) in texts(chronicle) {
+        text.quotes.values().for_each(|quote| note(&owner, quote));
+        for (index, correction) in text.corrections.iter().enumerate() {
+            corrections.push(CorrectionRef { date: correction.date, owner: owner.clone(), index });
+        }
+    }
+    for comparison in chronicle.comparisons.values() {
+        let owner = Owner::Comparison(comparison.id.clone());
+        comparison.positions.iter().for_each(|p| note(&owner, &p.quote));
+    }
+    // Made before relayed; each in the order of the owners' kinds and ids.
+    claims.sort_by(|(a, x), (b, y)| (a, x.relayed, &x.owner, &x.key).cmp(&(b, y.relayed, &y.owner, &y.key)));
+    claims.dedup();
+    for (actor, claim) in claims {
+        if let Some(actor) = chronicle.actors.get_mut(&actor) {
+            actor.claims.push(claim);
+        }
+    }
+    corrections.sort_by(|a, b| (b.date, &a.owner, a.index).cmp(&(a.date, &b.owner, b.index)));
+    chronicle.corrections = corrections;
 }
 
 /// Pushes `item` unless it was just pushed: every list here is filled in order, so a

@@ -1,14 +1,15 @@
 //! How well the chronicle covers its seeds, and where it does not: warnings for seed
 //! paragraphs that state a date or a number yet are cited by nothing (and not set aside
-//! with a reason), for narrative paragraphs with no footnote, and for actors and places
-//! that nothing refers to. Also counts the share of seed paragraphs cited.
+//! with a reason), for narrative sentences with no footnote, and for actors and places
+//! that nothing refers to. Also counts the share of seed paragraphs cited and of
+//! narrative paragraphs and sentences footnoted.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::Content;
 use crate::model::{ActorId, Chronicle, Coverage, PlaceId, Source};
+use crate::text::markdown::Statements;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Weekday and month names in the languages shipped, for spotting datable text in seeds.
@@ -121,35 +122,46 @@ fn states_a_date_or_number(text: &str) -> bool {
         })
 }
 
-/// Warns on each paragraph of a body that states something without a footnote. Each
-/// entry is a file, where the body starts in it, and the body's bare paragraphs.
-pub fn bare_paragraphs(bodies: &[(&SourceText, usize, Vec<Range<usize>>)], diagnostics: &mut Diagnostics) {
-    for (file, offset, paragraphs) in bodies {
-        // Only narrative must footnote every paragraph: a source's notes, a comparison's
-        // reading and the introduction are about the quotes shown with them.
-        let narrative = ["content/events/", "content/days/", "content/actors/", "content/places/"];
-        if !narrative.iter().any(|folder| file.path.starts_with(folder)) {
+const UNCITED: &str = "sentence without a footnote";
+
+/// Counts the narrative's statements and warns on each sentence that cites nothing. Each
+/// entry is a file, where its body starts in it, and what the body states. Narrative is
+/// every body but a source's notes, which describe the document shown beside them.
+pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut Diagnostics) -> Statements {
+    let mut total = Statements::default();
+    for (file, offset, statements) in bodies {
+        if file.path.starts_with("content/sources/") {
             continue;
         }
-        for range in paragraphs {
+        total.blocks += statements.blocks;
+        total.blocks_cited += statements.blocks_cited;
+        total.sentences += statements.sentences;
+        for range in &statements.uncited {
+            if !diagnostics.keeps_warning(UNCITED) {
+                diagnostics.count_warnings(UNCITED, 1);
+                continue;
+            }
             diagnostics.push(
-                Diagnostic::warning("paragraph without a footnote")
+                Diagnostic::warning(UNCITED)
                     .at(file, offset + range.start..offset + range.end)
-                    .help("end each statement with `[^key]` citing the quote that backs it"),
+                    .help("cite the quote that backs it with `[^key]`; if no quote says it outright, add a [[readings]] entry with its basis and cite that"),
             );
         }
+        total.uncited.extend(statements.uncited.iter().cloned());
     }
+    total
 }
 
-/// Warns on actors and places that no event, comparison position, affiliation or region
-/// refers to.
+/// Warns on actors and places that no event, claim, affiliation or region refers to.
 fn unreferenced(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diagnostics) {
-    const ACTOR_HELP: &str = "name it in an event's or a comparison position's `actors`, or remove the file";
+    const ACTOR_HELP: &str =
+        "name it in an event's `actors`, in a quote's `said_by` or `via`, or in another actor's `affiliations`, or remove the file";
     const PLACE_HELP: &str = "name it in an event's `places` or a place's `region`, or remove the file";
     for doc in &content.actors {
         let actor = chronicle.actors.get(&ActorId(doc.id.clone()));
-        let used =
-            actor.is_some_and(|a| !a.events.is_empty() || !a.positions.is_empty() || !a.members.is_empty());
+        let used = actor.is_some_and(|a| {
+            !a.events.is_empty() || !a.positions.is_empty() || !a.members.is_empty() || !a.claims.is_empty()
+        });
         if !used {
             diagnostics.push(
                 Diagnostic::warning(format!("actor `{}` is referred to by nothing", doc.id))

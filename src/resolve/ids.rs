@@ -2,6 +2,7 @@
 //! that exist, former ids checked and turned into redirects, and "did you mean" hints.
 
 use super::Resolver;
+use crate::load::front::{ClaimantFront, Claimants};
 use crate::load::Doc;
 use crate::model::*;
 use std::collections::BTreeMap;
@@ -49,6 +50,45 @@ impl Resolver<'_> {
             }
         }
         ids
+    }
+
+    /// Who made a quote's claim and through whom it came, each actor id checked.
+    pub(super) fn claim<F>(
+        &mut self,
+        doc: &Doc<F>,
+        said_by: Option<&Spanned<Claimants>>,
+        via: Option<&Spanned<Claimants>>,
+    ) -> Claim {
+        let mut claimants = |list: Option<&Spanned<Claimants>>| -> Vec<Claimant> {
+            let Some(list) = list else { return Vec::new() };
+            let mut resolved = Vec::new();
+            for claimant in &list.get_ref().0 {
+                let (actor, description) = match claimant {
+                    ClaimantFront::Actor(id) => (Some(id), None),
+                    ClaimantFront::Unnamed { description, part_of } => (part_of.as_ref(), Some(description)),
+                };
+                if let Some(id) = actor {
+                    if !self.has_file("actors", id) {
+                        let known = self.content.ids.get("actors").into_iter().flatten().map(String::as_str);
+                        let help = known_help("actors", known, id);
+                        self.diagnostics
+                            .push(doc.error_at(list.span(), format!("unknown actor `{id}`")).help(help));
+                        continue;
+                    }
+                }
+                resolved.push(match description {
+                    Some(description) => Claimant::Unnamed {
+                        description: description.trim().to_string(),
+                        part_of: actor.map(|id| ActorId(id.clone())),
+                    },
+                    None => Claimant::Actor(ActorId(actor.cloned().unwrap_or_default())),
+                });
+            }
+            resolved
+        };
+        let said_by = claimants(said_by);
+        let via = claimants(via);
+        Claim { said_by, via }
     }
 
     /// Whether `content/<folder>/<id>.md` exists, parsed or not.

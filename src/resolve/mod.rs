@@ -19,6 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::front::{ComparisonFront, EventFront, PositionFront, SourceFront};
 use crate::load::{Content, Doc};
 use crate::model::*;
+use crate::text::markdown::Statements;
 use crate::text::markdown::{self, Parsed};
 use chrono::NaiveDate;
 use ids::Kind;
@@ -65,9 +66,9 @@ pub(crate) struct Resolver<'a> {
     /// Source id → its seed's path and language, for sources whose seed was read.
     seeds: BTreeMap<&'a str, (&'a str, &'a str)>,
     requests: Vec<Request<'a>>,
-    /// Each parsed body's paragraphs that cite nothing, with where the body starts in its
-    /// file: coverage warns about them.
-    bare_paragraphs: Vec<(&'a SourceText, usize, Vec<Range<usize>>)>,
+    /// What each parsed body states, with where the body starts in its file: coverage
+    /// counts the sentences and warns about those that cite nothing.
+    statements: Vec<(&'a SourceText, usize, Statements)>,
     /// Every body, parsed up front in parallel, by its file's path; taken as it is used.
     parsed: FxHashMap<&'a str, Parsed>,
 }
@@ -87,15 +88,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let parsed = parse_bodies(content);
-        Resolver {
-            content,
-            config,
-            diagnostics,
-            seeds,
-            requests: Vec::new(),
-            bare_paragraphs: Vec::new(),
-            parsed,
-        }
+        Resolver { content, config, diagnostics, seeds, requests: Vec::new(), statements: Vec::new(), parsed }
     }
 
     fn check_seeds_used(&mut self) {
@@ -116,20 +109,13 @@ impl<'a> Resolver<'a> {
         let content = self.content;
         // First every body is parsed and every quote registered, then all quotes are
         // anchored at once, then the pending texts are finished with the passages found.
-        let intro = content.intro.as_ref().map(|doc| self.text(doc, &doc.front.attestations));
-        let notes: Vec<_> = content
-            .days
-            .iter()
-            .filter_map(|doc| Some((self.day_of(doc)?, self.text(doc, &doc.front.attestations))))
-            .collect();
-        let sources: Vec<_> =
-            content.sources.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
-        let events: Vec<_> =
-            content.events.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
-        let actors: Vec<_> =
-            content.actors.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
-        let places: Vec<_> =
-            content.places.iter().map(|d| (d, self.text(d, &d.front.attestations))).collect();
+        let intro = content.intro.as_ref().map(|doc| self.text(doc));
+        let notes: Vec<_> =
+            content.days.iter().filter_map(|doc| Some((self.day_of(doc)?, self.text(doc)))).collect();
+        let sources: Vec<_> = content.sources.iter().map(|d| (d, self.text(d))).collect();
+        let events: Vec<_> = content.events.iter().map(|d| (d, self.text(d))).collect();
+        let actors: Vec<_> = content.actors.iter().map(|d| (d, self.text(d))).collect();
+        let places: Vec<_> = content.places.iter().map(|d| (d, self.text(d))).collect();
         let comparisons: Vec<_> = content
             .comparisons
             .iter()
@@ -137,7 +123,7 @@ impl<'a> Resolver<'a> {
                 let fields: Vec<QuoteFields> = doc.front.positions.iter().map(QuoteFields::from).collect();
                 let positions = self.quotes(doc, &fields);
                 let position_keys: Vec<String> = fields.iter().map(QuoteFields::key).collect();
-                (doc, self.text_also_citing(doc, &doc.front.attestations, &position_keys), positions)
+                (doc, self.text_also_citing(doc, &position_keys), positions)
             })
             .collect();
 
@@ -177,6 +163,7 @@ impl<'a> Resolver<'a> {
             quotes_verified,
             coverage: Coverage::default(),
             redirects: self.redirects(),
+            corrections: Vec::new(),
         };
         for (doc, text) in sources {
             let source = self.source(doc, text);
@@ -195,6 +182,7 @@ impl<'a> Resolver<'a> {
                 events: Vec::new(),
                 members: Vec::new(),
                 positions: Vec::new(),
+                claims: Vec::new(),
                 names: Vec::new(),
             };
             chronicle.actors.insert(actor.id.clone(), actor);
@@ -221,9 +209,10 @@ impl<'a> Resolver<'a> {
         backlinks::fill(&mut chronicle);
         names.credit(&mut chronicle, mentions);
         // Coverage warnings about a chronicle that has errors would only echo them.
-        let mut coverage_warnings = Diagnostics::default();
-        coverage::bare_paragraphs(&self.bare_paragraphs, &mut coverage_warnings);
+        let mut coverage_warnings = self.diagnostics.empty_like();
+        let narrative = coverage::narrative(&self.statements, &mut coverage_warnings);
         chronicle.coverage = coverage::check(&chronicle, content, &mut coverage_warnings);
+        chronicle.coverage.add_narrative(narrative);
         if !self.diagnostics.has_errors() {
             self.diagnostics.extend(coverage_warnings);
         }
@@ -293,6 +282,13 @@ impl<'a> Resolver<'a> {
         let actors = self.ids(doc, &front.actors, Kind::Actor, ActorId);
         let places = self.ids(doc, &front.places, Kind::Place, PlaceId);
         let when = when?;
+        if front.attestations.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(format!("event `{}` quotes no source", doc.id))
+                    .in_file(&doc.file)
+                    .help("an event stands on what the seeds say: add an [[attestations]] entry and cite it in the body with `[^key]`"),
+            );
+        }
         if when == When::Undated && front.date_basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
             self.diagnostics.push(
                 doc.error_at(front.when.span(), "an undated event needs a `date_basis`")
@@ -324,40 +320,56 @@ impl<'a> Resolver<'a> {
         for (index, pending, _) in positions {
             let front = &doc.front.positions[index];
             let as_of = front.as_of.as_ref().and_then(|d| self.when(doc, d));
-            let actors = self.ids(doc, &front.actors, Kind::Actor, ActorId);
-            let number = self.number(doc, front);
+            let figure = self.figure(doc, front);
             if let Some(quote) = finish_quote(pending, passages) {
-                resolved.push(Position {
-                    quote,
-                    value: front.value.clone(),
-                    said_by: front.said_by.clone(),
-                    actors,
-                    number,
-                    as_of,
-                });
+                resolved.push(Position { quote, value: front.value.clone(), figure, as_of });
             }
         }
+        let position_ix = resolved.iter().enumerate().map(|(i, p)| (p.quote.key.clone(), i)).collect();
         Comparison {
             id: ComparisonId(doc.id.clone()),
             question: doc.front.question.clone(),
             events: self.ids(doc, &doc.front.events, Kind::Event, EventId),
             positions: resolved,
+            position_ix,
             text,
         }
     }
 
-    /// A position's number for the chart: a count, so finite and not negative.
-    fn number(&mut self, doc: &Doc<ComparisonFront>, front: &PositionFront) -> Option<(f64, String)> {
+    /// A position's figure for the chart: a count or a range of counts, so finite, not
+    /// negative and low before high, saying what it counts and over what scope.
+    fn figure(&mut self, doc: &Doc<ComparisonFront>, front: &PositionFront) -> Option<Figure> {
         let number = front.number.as_ref()?;
-        let value = *number.get_ref();
-        if !value.is_finite() || value < 0.0 {
+        let figure = number.get_ref();
+        let (low, high) = (figure.low, figure.high);
+        let count = |n: f64| n.is_finite() && n >= 0.0;
+        if !count(low) || !count(high) || low > high {
+            let shown = if low == high { format!("{low}") } else { format!("[{low}, {high}]") };
             self.diagnostics.push(
-                doc.error_at(number.span(), format!("`number` must be a count, not {value}"))
-                    .help("give the figure the position states, e.g. `number = 46` for \"at least 46\""),
+                doc.error_at(number.span(), format!("`number` must be a count or a range of counts, not {shown}"))
+                    .help("give the figure the position states, e.g. `number = 46` for \"at least 46\", or `number = [25, 30]` for \"25 to 30\""),
             );
             return None;
         }
-        Some((value, front.number_of.clone().unwrap_or_default()))
+        let mut missing = Vec::new();
+        for (key, value) in [("number_of", &front.number_of), ("scope", &front.scope)] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                missing.push(key);
+            }
+        }
+        if !missing.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::warning(format!("a figure without `{}`", missing.join("` or `")))
+                    .at(&doc.file, doc.front_span(number.span()))
+                    .help("say what the figure counts (`number_of`) and what it covers (`scope`: the whole battle, one clash, named people, a period): only figures alike in both are charted on one scale"),
+            );
+        }
+        Some(Figure {
+            low,
+            high,
+            counts: front.number_of.as_deref().unwrap_or_default().trim().to_string(),
+            scope: front.scope.as_deref().unwrap_or_default().trim().to_string(),
+        })
     }
 
     fn when<F>(&mut self, doc: &Doc<F>, value: &Spanned<String>) -> Option<When> {

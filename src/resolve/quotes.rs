@@ -8,9 +8,9 @@ use super::names::{self, Names};
 use super::Resolver;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::SourceText;
-use crate::load::front::{AttestationFront, PositionFront};
+use crate::load::front::{Annotated, AttestationFront, Claimants, PositionFront};
 use crate::load::Doc;
-use crate::model::{Passage, Quote, SourceId, Text};
+use crate::model::{when, Claim, Correction, Passage, Quote, Reading, SourceId, Text};
 use crate::text::lang::{french_spacing, is_french, same_language};
 use crate::text::markdown::{self, Body};
 use rayon::prelude::*;
@@ -47,12 +47,15 @@ pub(super) struct PendingQuote {
     language: String,
     translation: Option<String>,
     note: Option<String>,
+    claim: Claim,
 }
 
 /// A parsed body whose quotes are not anchored yet.
 pub(super) struct PendingText {
     body: Body,
     quotes: Vec<PendingQuote>,
+    readings: BTreeMap<String, Reading>,
+    corrections: Vec<Correction>,
 }
 
 /// The fields shared by attestations and positions.
@@ -65,6 +68,8 @@ pub(super) struct QuoteFields<'a> {
     language: &'a Option<String>,
     translation: &'a Option<String>,
     note: &'a Option<String>,
+    said_by: &'a Option<Spanned<Claimants>>,
+    via: &'a Option<Spanned<Claimants>>,
 }
 
 impl<'a> From<&'a AttestationFront> for QuoteFields<'a> {
@@ -78,6 +83,8 @@ impl<'a> From<&'a AttestationFront> for QuoteFields<'a> {
             language: &a.language,
             translation: &a.translation,
             note: &a.note,
+            said_by: &a.said_by,
+            via: &a.via,
         }
     }
 }
@@ -93,6 +100,8 @@ impl<'a> From<&'a PositionFront> for QuoteFields<'a> {
             language: &p.language,
             translation: &p.translation,
             note: &p.note,
+            said_by: &p.said_by,
+            via: &p.via,
         }
     }
 }
@@ -105,47 +114,52 @@ impl QuoteFields<'_> {
 }
 
 impl<'a> Resolver<'a> {
-    /// Parses a body, collects its quotes and checks that its markers cite known keys and
-    /// that every quote is cited.
-    pub(super) fn text<F>(&mut self, doc: &'a Doc<F>, attestations: &'a [AttestationFront]) -> PendingText {
-        self.text_also_citing(doc, attestations, &[])
+    /// Parses a body, collects its quotes, readings and corrections, and checks that its
+    /// markers cite known keys and that every quote and reading is cited.
+    pub(super) fn text<F: Annotated>(&mut self, doc: &'a Doc<F>) -> PendingText {
+        self.text_also_citing(doc, &[])
     }
 
     /// Like `text`, for a body whose markers may also cite `other_keys`: a comparison's
     /// reading cites its positions, which are quotes of their own.
-    pub(super) fn text_also_citing<F>(
+    pub(super) fn text_also_citing<F: Annotated>(
         &mut self,
         doc: &'a Doc<F>,
-        attestations: &'a [AttestationFront],
         other_keys: &[String],
     ) -> PendingText {
-        let fields: Vec<QuoteFields> = attestations.iter().map(QuoteFields::from).collect();
+        let fields: Vec<QuoteFields> = doc.front.attestations().iter().map(QuoteFields::from).collect();
         let quotes = self.quotes(doc, &fields);
+        let quote_keys: Vec<String> =
+            fields.iter().map(QuoteFields::key).chain(other_keys.iter().cloned()).collect();
+        let readings = self.readings(doc, &quote_keys);
         let parsed =
             self.parsed.remove(doc.file.path.as_str()).unwrap_or_else(|| markdown::parse(doc.body()));
-        let known: BTreeSet<String> =
-            fields.iter().map(QuoteFields::key).chain(other_keys.iter().cloned()).collect();
+        let known: BTreeSet<&str> =
+            quote_keys.iter().map(String::as_str).chain(readings.keys().map(String::as_str)).collect();
         let mut cited = BTreeSet::new();
         for (key, range) in &parsed.citations {
-            if !known.contains(key) {
+            if !known.contains(key.as_str()) {
                 let span = doc.body_offset + range.start..doc.body_offset + range.end;
-                let keys: Vec<&str> = quotes
-                    .iter()
-                    .map(|(_, q, _)| q.key.as_str())
-                    .chain(other_keys.iter().map(String::as_str))
-                    .collect();
+                let keys: Vec<&str> = known.iter().copied().collect();
                 self.diagnostics.push(
-                    Diagnostic::error(format!("`[^{key}]` cites no quote of this file"))
+                    Diagnostic::error(format!("`[^{key}]` cites no quote or reading of this file"))
                         .at(&doc.file, span)
                         .help(if keys.is_empty() {
-                            "add an [[attestations]] entry whose `id` (or `source`) is this key".to_string()
+                            "add an [[attestations]] entry whose `id` (or `source`) is this key, or a [[readings]] entry with this `id`".to_string()
                         } else {
-                            format!("the quotes of this file are: {}", keys.join(", "))
+                            format!("the quotes and readings of this file are: {}", keys.join(", "))
                         }),
                 );
             }
             cited.insert(key.as_str());
         }
+        // A quote a cited reading rests on is shown in the reading's note.
+        let rested_on: Vec<&str> = readings
+            .values()
+            .filter(|r| cited.contains(r.key.as_str()))
+            .flat_map(|r| r.rests_on.iter().map(String::as_str))
+            .collect();
+        cited.extend(rested_on);
         for (_, quote, span) in &quotes {
             if !cited.contains(quote.key.as_str()) {
                 self.diagnostics.push(
@@ -158,8 +172,97 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
-        self.bare_paragraphs.push((&doc.file, doc.body_offset, parsed.bare_paragraphs));
-        PendingText { body: parsed.body, quotes: quotes.into_iter().map(|(_, q, _)| q).collect() }
+        for reading in doc.front.readings() {
+            let key = reading.id.get_ref();
+            if !cited.contains(key.as_str()) && readings.contains_key(key) {
+                self.diagnostics.push(
+                    doc.error_at(reading.id.span(), format!("reading `{key}` is not cited in the body"))
+                        .help(format!("put `[^{key}]` after the statement it is the basis of, or remove it")),
+                );
+            }
+        }
+        let corrections = self.corrections(doc);
+        self.statements.push((&doc.file, doc.body_offset, parsed.statements));
+        PendingText {
+            body: parsed.body,
+            quotes: quotes.into_iter().map(|(_, q, _)| q).collect(),
+            readings,
+            corrections,
+        }
+    }
+
+    /// A file's readings, each with a key no quote of the file has, a basis, and the keys
+    /// of the file's quotes it rests on.
+    fn readings<F: Annotated>(
+        &mut self,
+        doc: &'a Doc<F>,
+        quote_keys: &[String],
+    ) -> BTreeMap<String, Reading> {
+        let mut readings = BTreeMap::new();
+        for front in doc.front.readings() {
+            let key = front.id.get_ref();
+            if quote_keys.contains(key) || readings.contains_key(key) {
+                self.diagnostics.push(
+                    doc.error_at(
+                        front.id.span(),
+                        format!("the key `{key}` is taken by another quote or reading"),
+                    )
+                    .help("give each quote and reading of a file its own `id`"),
+                );
+                continue;
+            }
+            if front.basis.get_ref().trim().is_empty() {
+                self.diagnostics.push(
+                    doc.error_at(front.basis.span(), "a reading needs its basis")
+                        .help("say in `basis` what the conclusion rests on and why it follows"),
+                );
+            }
+            for rest in &front.rests_on {
+                if !quote_keys.contains(rest.get_ref()) {
+                    self.diagnostics.push(
+                        doc.error_at(rest.span(), format!("`{}` is no quote of this file", rest.get_ref()))
+                            .help(format!(
+                                "`rests_on` names keys of this file's quotes: {}",
+                                quote_keys.join(", ")
+                            )),
+                    );
+                }
+            }
+            readings.insert(
+                key.clone(),
+                Reading {
+                    key: key.clone(),
+                    basis: front.basis.get_ref().trim().to_string(),
+                    rests_on: front
+                        .rests_on
+                        .iter()
+                        .map(|r| r.get_ref().clone())
+                        .filter(|r| quote_keys.contains(r))
+                        .collect(),
+                },
+            );
+        }
+        readings
+    }
+
+    /// A file's corrections, oldest first.
+    fn corrections<F: Annotated>(&mut self, doc: &'a Doc<F>) -> Vec<Correction> {
+        let mut corrections = Vec::new();
+        for front in doc.front.corrections() {
+            match when::parse_day(front.date.get_ref()) {
+                Ok(date) => corrections.push(Correction {
+                    date,
+                    was: front.was.trim().to_string(),
+                    now: front.now.trim().to_string(),
+                }),
+                Err(problem) => self.diagnostics.push(
+                    doc.error_at(front.date.span(), format!("invalid correction date: {problem}"))
+                        .help("write the day the correction was made, `YYYY-MM-DD`"),
+                ),
+            }
+        }
+        corrections.sort_by_key(|c| c.date);
+        corrections
     }
 
     /// Registers a list of quotes, each with its index in the list and the file span of
@@ -237,12 +340,14 @@ impl<'a> Resolver<'a> {
             suffix: fields.suffix.as_deref(),
             language,
         });
+        let claim = self.claim(doc, fields.said_by.as_ref(), fields.via.as_ref());
         Some(PendingQuote {
             key: fields.key(),
             ticket: self.requests.len() - 1,
             language: language.to_string(),
             translation: fields.translation.clone(),
             note: fields.note.clone(),
+            claim,
         })
     }
 
@@ -357,6 +462,7 @@ pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Found>]) 
         language: quote.language,
         translation: quote.translation,
         note: quote.note,
+        claim: quote.claim,
     })
 }
 
@@ -369,5 +475,7 @@ pub(super) fn finish_text(text: PendingText, passages: &mut [Option<Found>]) -> 
             .filter_map(|q| finish_quote(q, passages))
             .map(|q| (q.key.clone(), q))
             .collect(),
+        readings: text.readings,
+        corrections: text.corrections,
     }
 }

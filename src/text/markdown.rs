@@ -1,11 +1,14 @@
 //! A Markdown body, parsed once: `resolve` parses every body with pulldown-cmark a single
 //! time and keeps the result, HTML with a slot at each citation marker (every page that
 //! shows the body numbers its own footnotes into the slots) and the plain text (for
-//! search, feeds and data), along with what it checks (the markers and the paragraphs
-//! that cite nothing).
+//! search, feeds and data), along with what it checks (the markers, and the statements:
+//! each sentence of a paragraph, heading, list item or table cell, and whether a marker
+//! stands in it).
 
 use super::highlight;
 use super::markers::{self, Piece};
+use icu_segmenter::options::SentenceBreakInvariantOptions;
+use icu_segmenter::SentenceSegmenter;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
@@ -35,8 +38,97 @@ pub struct Parsed {
     pub body: Body,
     /// Every `[^key]` marker, with its byte range in the Markdown.
     pub citations: Vec<(String, Range<usize>)>,
-    /// The byte ranges of paragraphs that cite nothing.
-    pub bare_paragraphs: Vec<Range<usize>>,
+    pub statements: Statements,
+}
+
+/// What a body states: its blocks of text (paragraphs, headings, list items, the rows of
+/// a table's body; its header row is labels, and code is not prose), their sentences,
+/// and the sentences that no citation marker stands in.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Statements {
+    pub blocks: usize,
+    pub blocks_cited: usize,
+    pub sentences: usize,
+    /// The byte ranges in the Markdown of the sentences that cite nothing.
+    pub uncited: Vec<Range<usize>>,
+}
+
+/// A block of text being read: its plain text, where each piece of it starts in the
+/// Markdown, and where in the plain text each citation marker stands.
+#[derive(Default)]
+struct Block {
+    text: String,
+    /// (offset in `text`, offset in the Markdown) at the start of each piece.
+    pieces: Vec<(usize, usize)>,
+    cites: Vec<usize>,
+}
+
+impl Block {
+    fn push(&mut self, text: &str, at: usize) {
+        self.pieces.push((self.text.len(), at));
+        self.text.push_str(text);
+    }
+
+    /// Where an offset of the plain text is in the Markdown.
+    fn source_offset(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|&(plain, _)| plain <= offset).saturating_sub(1);
+        self.pieces.get(i).map_or(0, |&(plain, source)| source + (offset - plain))
+    }
+
+    /// Counts the block's sentences into `statements`, and records those no marker
+    /// stands in. A marker belongs to the sentence it follows or stands inside (one
+    /// before the first sentence, to the first).
+    fn count(self, statements: &mut Statements) {
+        let mut sentences: Vec<Range<usize>> = Vec::new();
+        // A one-word "sentence" ending in a full stop is an abbreviation or an initial
+        // ("Col. Dao", "J. Smith"): it runs on into the next.
+        let mut run_on: Option<usize> = None;
+        let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
+        let boundaries: Vec<usize> = segmenter.segment_str(&self.text).collect();
+        for pair in boundaries.windows(2) {
+            let (start, sentence) = (pair[0], &self.text[pair[0]..pair[1]]);
+            let trimmed = sentence.trim_end();
+            if !trimmed.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let start = run_on.take().unwrap_or(start + (sentence.len() - sentence.trim_start().len()));
+            if trimmed.ends_with('.') && !trimmed.trim_start().contains(char::is_whitespace) {
+                run_on = Some(start);
+                continue;
+            }
+            let end = sentence_end(&self.text, start, trimmed, sentence);
+            sentences.push(start..end);
+        }
+        if let Some(start) = run_on {
+            sentences.push(start..self.text.trim_end().len());
+        }
+        if sentences.is_empty() {
+            return;
+        }
+        statements.blocks += 1;
+        if !self.cites.is_empty() {
+            statements.blocks_cited += 1;
+        }
+        let mut cited = vec![false; sentences.len()];
+        for &c in &self.cites {
+            let i = sentences.partition_point(|s| s.start < c).saturating_sub(1);
+            cited[i] = true;
+        }
+        for (sentence, cited) in sentences.iter().zip(cited) {
+            statements.sentences += 1;
+            if !cited {
+                let start = self.source_offset(sentence.start);
+                let end = self.source_offset(sentence.end.saturating_sub(1)) + 1;
+                statements.uncited.push(start..end.max(start));
+            }
+        }
+    }
+}
+
+/// Where a sentence's text ends in its block, trailing white space left out.
+fn sentence_end(text: &str, start: usize, trimmed: &str, sentence: &str) -> usize {
+    let sentence_start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    (sentence_start + trimmed.len()).max(start)
 }
 
 /// A character the body does not contain, to mark citation slots in its HTML: U+0000,
@@ -53,15 +145,15 @@ pub fn parse(markdown: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut plain = String::new();
     let mut events: Vec<Event> = Vec::new();
-    // The paragraph being read: where it starts and whether it has cited anything yet.
-    let mut paragraph: Option<(usize, bool)> = None;
+    // The block of text being read, for its statements.
+    let mut block: Option<Block> = None;
     // A fenced or indented code block being read: its language and its text so far.
     let mut code: Option<(String, String)> = None;
     for (piece, range) in markers::parse(markdown) {
         let event = match piece {
             Piece::Cite(key) => {
-                if let Some((_, cited)) = paragraph.as_mut() {
-                    *cited = true;
+                if let Some(block) = block.as_mut() {
+                    block.cites.push(block.text.len());
                 }
                 events.push(Event::InlineHtml(CowStr::from(format!("{slot}{key}{slot}"))));
                 parsed.citations.push((key, range));
@@ -75,17 +167,43 @@ pub fn parse(markdown: &str) -> Parsed {
             Event::End(TagEnd::Paragraph) => plain.push_str("\n\n"),
             _ => {}
         }
-        let event = match event {
-            Event::Start(Tag::Paragraph) => {
-                paragraph = Some((range.start, false));
-                Event::Start(Tag::Paragraph)
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if let Some((start, false)) = paragraph.take() {
-                    parsed.bare_paragraphs.push(start..range.end);
+        match &event {
+            // A table's header row has its cells straight inside `TableHead`, its body rows
+            // in `TableRow`: a body row is one statement, its cells apart.
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableRow)
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
+                if let Some(done) = block.take() {
+                    done.count(&mut parsed.statements);
                 }
-                Event::End(TagEnd::Paragraph)
+                if matches!(event, Event::Start(_)) {
+                    block = Some(Block::default());
+                }
             }
+            Event::Start(Tag::TableCell) => {
+                if let Some(block) = block.as_mut().filter(|b| !b.text.is_empty()) {
+                    block.push(" | ", range.start);
+                }
+            }
+            Event::Text(text) | Event::Code(text) if code.is_none() => {
+                if let Some(block) = block.as_mut() {
+                    // An inline code span's range includes its backticks.
+                    let at = if matches!(event, Event::Code(_)) { range.start + 1 } else { range.start };
+                    block.push(text, at);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(block) = block.as_mut() {
+                    block.push(html, range.start);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = block.as_mut() {
+                    block.push(" ", range.start);
+                }
+            }
+            _ => {}
+        }
+        let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(lang) => lang.split_whitespace().next().unwrap_or("").to_string(),
@@ -142,7 +260,40 @@ mod tests {
         );
         assert_eq!(parsed.body.plain, "Konna fell. Then x and more.\n\nNo note here.");
         assert_eq!(parsed.citations.len(), 1);
-        assert_eq!(parsed.bare_paragraphs.len(), 1, "the second paragraph cites nothing");
+        assert_eq!(parsed.statements.blocks, 2);
+        assert_eq!(parsed.statements.blocks_cited, 1);
+    }
+
+    /// The sentences of `markdown` that cite nothing, as written.
+    fn uncited(markdown: &str) -> Vec<&str> {
+        let statements = parse(markdown).statements;
+        statements.uncited.iter().map(|r| &markdown[r.clone()]).collect()
+    }
+
+    #[test]
+    fn each_sentence_needs_a_marker_in_or_after_it() {
+        let text = "Konna fell.[^a] The army left. It came back[^b] later.\n";
+        assert_eq!(uncited(text), ["The army left."]);
+        assert_eq!(parse(text).statements.sentences, 3);
+        assert_eq!(uncited("[^a] Said first. Then this.[^b]\n"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn headings_list_items_and_table_rows_are_statements_too() {
+        let text = "# 500 civilians were killed\n\n- One item.\n- Another.[^a]\n\n| Figure | Who |\n|---|---|\n| 46 | AFP[^a] |\n| 100 | BBC |\n";
+        assert_eq!(uncited(text), ["500 civilians were killed", "One item.", "100 | BBC"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_a_sentence() {
+        assert_eq!(uncited("Col. Dao spoke.[^a] Gen. X. Smith did not.\n"), ["Gen. X. Smith did not."]);
+    }
+
+    #[test]
+    fn code_is_not_a_statement_and_scripts_split_their_own_way() {
+        assert_eq!(uncited("```\nnot. prose.\n```\n"), Vec::<&str>::new());
+        assert_eq!(uncited("سقطت كونا؟[^a] ثم عاد الجيش.\n"), ["ثم عاد الجيش."]);
+        assert_eq!(uncited("コンナが陥落した。[^a]軍は撤退した。\n"), ["軍は撤退した。"]);
     }
 
     #[test]

@@ -137,6 +137,18 @@ pub fn select_one<'a>(html: &'a Html, css: &str) -> ElementRef<'a> {
     found[0]
 }
 
+/// The elements under `element` that match `css`.
+pub fn select_in<'a>(element: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
+    element.select(&selector).collect()
+}
+
+pub fn select_one_in<'a>(element: ElementRef<'a>, css: &str) -> ElementRef<'a> {
+    let found = select_in(element, css);
+    assert_eq!(found.len(), 1, "expected one match for {css}, found {}", found.len());
+    found[0]
+}
+
 pub fn text(element: ElementRef) -> String {
     element.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" ")
 }

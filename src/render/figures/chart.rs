@@ -1,15 +1,18 @@
-//! A comparison's numbers: a bar chart on one scale, grouped by what the numbers count,
-//! and the same figures as a table.
+//! A comparison's figures: bar charts grouped by what the figures count and over what
+//! scope, each group on its own scale (figures of different scopes are not comparable,
+//! so no bar stands beside one of another scope), ranges drawn as ranges, each bar with
+//! where its claim starts; and the same figures as a table.
 
 use super::escape;
-use crate::model::{Comparison, Position};
+use crate::model::{Comparison, Figure, Position};
 use crate::render::context::RenderContext;
 use crate::render::i18n;
-use crate::render::links::position_anchor;
+use crate::render::links::{position_anchor, Page};
+use crate::render::notes::Origin;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// A comparison's numbers: a bar chart, and the same figures as a table.
+/// A comparison's figures: a bar chart, and the same figures as a table.
 #[derive(Debug, Serialize)]
 pub struct ChartView {
     pub svg: String,
@@ -18,8 +21,10 @@ pub struct ChartView {
 
 #[derive(Debug, Serialize)]
 pub struct ChartGroup {
-    /// What the numbers count.
+    /// What the figures count.
     pub of: String,
+    /// What they cover.
+    pub scope: String,
     pub rows: Vec<ChartRow>,
 }
 
@@ -27,64 +32,92 @@ pub struct ChartGroup {
 pub struct ChartRow {
     pub number: String,
     pub value: String,
-    pub said_by: String,
+    pub origin: Origin,
     pub as_of: Option<String>,
     /// The position's row in the comparison's table.
     pub href: String,
 }
 
-/// Charts the positions that give a number, grouped by what they count, on one scale so
-/// that the groups compare too; `None` when fewer than two positions give one.
-pub fn chart(ctx: &RenderContext, comparison: &Comparison) -> Option<ChartView> {
-    let numbered: Vec<&Position> = comparison.positions.iter().filter(|p| p.number.is_some()).collect();
-    if numbered.len() < 2 {
+// Narrow, so that on a phone the text is scaled down little.
+const WIDTH: f64 = 440.0;
+const BAR: f64 = 380.0;
+const GROUP_HEADING: f64 = 46.0;
+const ROW: f64 = 54.0;
+
+/// What a group of figures counts, and over what scope.
+type GroupKey<'a> = (&'a str, &'a str);
+
+/// Charts the positions that give a figure, a group for each count and scope; `None`
+/// when fewer than two positions give one.
+pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Option<ChartView> {
+    let figured: Vec<(&Position, &Figure)> =
+        comparison.positions.iter().filter_map(|p| Some((p, p.figure.as_ref()?))).collect();
+    if figured.len() < 2 {
         return None;
     }
-    // Grouped by what they count, the groups in the order they first appear.
-    let mut groups: Vec<(String, Vec<(&Position, f64)>)> = Vec::new();
-    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for position in numbered {
-        let (number, of) = position.number.clone()?;
-        let index = *group_of.entry(of.clone()).or_insert_with(|| {
-            groups.push((of, Vec::new()));
+    // The groups in the order they first appear.
+    let mut groups: Vec<(GroupKey, Vec<(&Position, &Figure)>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<GroupKey, usize> = std::collections::HashMap::new();
+    for (position, figure) in figured {
+        let key = (figure.counts.as_str(), figure.scope.as_str());
+        let index = *group_of.entry(key).or_insert_with(|| {
+            groups.push((key, Vec::new()));
             groups.len() - 1
         });
-        groups[index].1.push((position, number));
+        groups[index].1.push((position, figure));
     }
-    let largest = groups.iter().flat_map(|(_, rows)| rows.iter().map(|r| r.1)).fold(0.0, f64::max).max(1.0);
-    // Narrow, so that on a phone the text is scaled down little.
-    const WIDTH: f64 = 440.0;
-    const BAR: f64 = 380.0;
     let rows: usize = groups.iter().map(|(_, rows)| rows.len()).sum();
-    let height = groups.len() as f64 * 30.0 + rows as f64 * 54.0 + 8.0;
+    let height = groups.len() as f64 * GROUP_HEADING + rows as f64 * ROW + 8.0;
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" aria-hidden=\"true\">"
     );
     let mut y = 0.0;
     let mut views = Vec::new();
-    for (of, rows) in &groups {
-        y += 22.0;
-        let _ = write!(svg, "<text class=\"chart-group\" x=\"0\" y=\"{y}\">{}</text>", escape(of));
-        y += 8.0;
+    for ((of, scope), rows) in &groups {
+        let largest = rows.iter().map(|(_, f)| f.high).fold(0.0, f64::max).max(1.0);
+        let _ = write!(
+            svg,
+            "<text class=\"chart-group\" x=\"0\" y=\"{}\">{}</text><text class=\"chart-scope\" x=\"0\" y=\"{}\">{}</text>",
+            y + 20.0,
+            escape(of),
+            y + 36.0,
+            escape(scope),
+        );
+        y += GROUP_HEADING;
         let mut row_views = Vec::new();
-        for (position, number) in rows {
-            let w = (number / largest * BAR).max(2.0);
-            let shown = format_number(*number);
+        for (position, figure) in rows {
+            let low = (figure.low / largest * BAR).max(2.0);
+            let high = (figure.high / largest * BAR).max(low);
+            let shown = if figure.low == figure.high {
+                format_number(figure.low)
+            } else {
+                format!("{}–{}", format_number(figure.low), format_number(figure.high))
+            };
+            let origin = Origin::of(&position.quote, ctx, page);
             let as_of = position.as_of.as_ref().map(|w| i18n::when(w, ctx.words));
-            let said = match (&position.said_by, &as_of) {
-                (Some(by), Some(when)) => format!("{by}, {when}"),
-                (Some(by), None) => by.clone(),
-                (None, Some(when)) => when.clone(),
-                (None, None) => String::new(),
+            let said = match &as_of {
+                Some(when) => format!("{}, {when}", origin.name),
+                None => origin.name.clone(),
             };
             let _ = write!(
                 svg,
-                "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{w:.1}\" height=\"16\" rx=\"2\"/>\
-                 <text class=\"chart-number\" x=\"{:.1}\" y=\"{}\">{}</text>\
+                "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{low:.1}\" height=\"16\" rx=\"2\"/>",
+                y + 2.0
+            );
+            if high > low {
+                let _ = write!(
+                    svg,
+                    "<rect class=\"chart-range\" x=\"{low:.1}\" y=\"{}\" width=\"{:.1}\" height=\"16\" rx=\"2\"/>",
+                    y + 2.0,
+                    high - low
+                );
+            }
+            let _ = write!(
+                svg,
+                "<text class=\"chart-number\" x=\"{:.1}\" y=\"{}\">{}</text>\
                  <text class=\"chart-value\" x=\"0\" y=\"{}\">{}</text>\
                  <text class=\"chart-said\" x=\"0\" y=\"{}\">{}</text>",
-                y + 2.0,
-                w + 6.0,
+                high + 6.0,
                 y + 15.0,
                 escape(&shown),
                 y + 32.0,
@@ -92,16 +125,16 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison) -> Option<ChartView> 
                 y + 46.0,
                 escape(&said),
             );
-            y += 54.0;
+            y += ROW;
             row_views.push(ChartRow {
                 number: shown,
                 value: position.value.clone(),
-                said_by: position.said_by.clone().unwrap_or_default(),
+                origin,
                 as_of,
                 href: format!("#{}", position_anchor(&position.quote.key)),
             });
         }
-        views.push(ChartGroup { of: of.clone(), rows: row_views });
+        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views });
     }
     svg.push_str("</svg>");
     Some(ChartView { svg, groups: views })

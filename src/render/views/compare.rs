@@ -1,51 +1,51 @@
-//! A comparison: each source's answer to one question side by side with its quote, a
-//! chart when the answers are numbers, and the editor's reading.
+//! A comparison: each source's answer to one question side by side with its quote, who
+//! made the claim and through whom, grouped by where the claims start; a chart when the
+//! answers are figures; and the editor's reading.
 
 use super::*;
 use crate::render::figures;
 use crate::render::links::position_anchor;
-use crate::render::notes::QuoteView;
+use crate::render::notes::{Origin, QuoteView};
 
 #[derive(Debug, Serialize)]
 struct PositionView<'a> {
     id: String,
     value: String,
-    said_by: Option<String>,
-    actors: Vec<Link>,
     as_of: Option<String>,
     as_of_datetime: Option<String>,
     quote: QuoteView<'a>,
+}
+
+/// Positions whose claims start with one origin, in the order they are listed.
+#[derive(Debug, Serialize)]
+struct OriginGroup<'a> {
+    origin: Origin,
+    positions: Vec<PositionView<'a>>,
 }
 
 pub fn comparison<'a>(ctx: &RenderContext<'a>, comparison: &'a Comparison) -> PageView {
     let chronicle = ctx.chronicle;
     let page = Page::Comparison(comparison.id.clone());
     let mut notes = Notes::default();
-    let positions: Vec<PositionView> = comparison
-        .positions
-        .iter()
-        .map(|p| PositionView {
+    // Grouped by origin, the groups in the order of their first position.
+    let mut groups: Vec<OriginGroup> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in &comparison.positions {
+        let origin = Origin::of(&p.quote, ctx, &page);
+        let index = *group_of.entry(origin.key.clone()).or_insert_with(|| {
+            groups.push(OriginGroup { origin, positions: Vec::new() });
+            groups.len() - 1
+        });
+        groups[index].positions.push(PositionView {
             id: position_anchor(&p.quote.key),
             value: p.value.clone(),
-            said_by: p.said_by.clone(),
-            actors: actor_links(&p.actors, chronicle, &page),
             as_of: p.as_of.as_ref().map(|w| i18n::when(w, ctx.words)),
             as_of_datetime: p.as_of.as_ref().map(|w| w.machine()),
             quote: QuoteView::new(&p.quote, ctx, &page),
-        })
-        .collect();
-    // The reading cites the positions above it as well as its own quotes; a position
-    // wins over a quote of the same key.
-    let quotes: std::collections::HashMap<&str, &Quote> = comparison
-        .text
-        .quotes
-        .iter()
-        .map(|(key, quote)| (key.as_str(), quote))
-        .chain(comparison.positions.iter().map(|p| (p.quote.key.as_str(), &p.quote)))
-        .collect();
+        });
+    }
     let owner = Owner::Comparison(comparison.id.clone());
-    let reading =
-        render_body(&comparison.text.body, |key| quotes.get(key).copied(), &owner, ctx, &page, &mut notes);
+    let reading = render_body(&comparison.text, &owner, ctx, &page, &mut notes);
     let events: Vec<EventLine> = comparison
         .events
         .iter()
@@ -54,9 +54,11 @@ pub fn comparison<'a>(ctx: &RenderContext<'a>, comparison: &'a Comparison) -> Pa
         .collect();
     let mut context = Context::new();
     context.insert("question", &comparison.question);
-    context.insert("chart", &figures::chart::chart(ctx, comparison));
-    context.insert("positions", &positions);
+    context.insert("chart", &figures::chart::chart(ctx, comparison, &page));
+    context.insert("origins", &groups);
+    context.insert("positions_count", &comparison.positions.len());
     context.insert("reading", &reading);
+    context.insert("corrections", &corrections(&comparison.text, ctx));
     context.insert("events", &events);
     view_of(ctx, "compare.html", comparison.question.clone(), context, notes)
 }

@@ -9,10 +9,7 @@ pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     let page = Page::Day(day.date);
     let mut notes = Notes::default();
     let owner = Owner::Day(day.date);
-    let note = day
-        .note
-        .as_ref()
-        .map(|t| render_body(&t.body, |key| t.quotes.get(key), &owner, ctx, &page, &mut notes));
+    let note = day.note.as_ref().map(|t| render_body(t, &owner, ctx, &page, &mut notes));
     let events: Vec<EventView> =
         day.starting.iter().map(|&ix| event_view(&chronicle.events[ix], ctx, &page, &mut notes)).collect();
     let neighbour = |date: Option<chrono::NaiveDate>| {
@@ -22,6 +19,7 @@ pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     context.insert("date", &day.date.to_string());
     context.insert("label", &ctx.words.long_day(day.date));
     context.insert("note", &note);
+    context.insert("corrections", &day.note.as_ref().map(|t| corrections(t, ctx)).unwrap_or_default());
     context.insert("events", &events);
     context.insert("ongoing", &event_lines(&day.ongoing, ctx, &page));
     context.insert("map", &figures::map::map(ctx, &page, Some(day)).filter(|m| m.highlighted > 0));

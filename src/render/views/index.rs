@@ -32,7 +32,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
     let page = Page::Index;
     let mut notes = Notes::default();
     let intro = &chronicle.intro;
-    let intro = render_body(&intro.body, |key| intro.quotes.get(key), &Owner::Intro, ctx, &page, &mut notes);
+    let intro = render_body(intro, &Owner::Intro, ctx, &page, &mut notes);
     let days: Vec<DayLine> = chronicle
         .days
         .iter()
@@ -67,6 +67,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
         context.insert(format!("{}_all", list.name()), &all);
     }
     context.insert("intro", &intro);
+    context.insert("corrections", &corrections(&chronicle.intro, ctx));
     context.insert("timeline", &figures::timeline::timeline(ctx, &page));
     context.insert("days", &days);
     context.insert("range", &format!("{} – {}", ctx.words.day(start), ctx.words.day(end)));

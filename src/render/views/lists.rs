@@ -1,6 +1,6 @@
 //! The lists of the site: actors (grouped by kind, with the actor × period matrix),
 //! places (with the map), sources and comparisons, each in pages of `ENTRIES_PER_PAGE`,
-//! and the page for addresses that lead nowhere.
+//! the corrections, and the page for addresses that lead nowhere.
 
 use super::*;
 use crate::render::figures;
@@ -95,4 +95,30 @@ pub fn comparisons(ctx: &RenderContext, n: usize) -> PageView {
 
 pub fn not_found(ctx: &RenderContext) -> PageView {
     view_of(ctx, "404.html", ctx.text("page_not_found"), Context::new(), Notes::default())
+}
+
+/// A correction in the list of all of them: what it corrects, and the correction.
+#[derive(Serialize)]
+struct CorrectionLine {
+    of: Link,
+    correction: CorrectionView,
+}
+
+pub fn corrections(ctx: &RenderContext, n: usize) -> PageView {
+    let first = Page::Corrections;
+    let page = first.nth(n);
+    let all = &ctx.chronicle.corrections;
+    let lines: Vec<CorrectionLine> = page_of(all, n, ENTRIES_PER_PAGE)
+        .iter()
+        .filter_map(|c| {
+            let correction = ctx.chronicle.text(&c.owner)?.corrections.get(c.index)?;
+            let href = page.href(&crate::render::links::read_on(&c.owner, ctx.chronicle), None);
+            let of = Link { title: owner_title(&c.owner, ctx), href };
+            Some(CorrectionLine { of, correction: correction_view(correction, ctx) })
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("all_corrections", &lines);
+    context.insert("pager", &pager(&first, n, all.len(), ENTRIES_PER_PAGE));
+    view_of(ctx, "corrections.html", paged_title(ctx, ctx.text("corrections"), n), context, Notes::default())
 }

@@ -39,7 +39,7 @@ pub fn pages(chronicle: &Chronicle) -> Vec<Page> {
     pages.extend(chronicle.events.iter().map(|e| Page::Event(e.id.clone())));
     pages.extend(paged(Page::Actors, chronicle.actors.len(), ENTRIES_PER_PAGE));
     for actor in chronicle.actors.values() {
-        pages.extend(paged(Page::Actor(actor.id.clone()), actor.events.len(), EVENTS_PER_PAGE));
+        pages.extend(paged(Page::Actor(actor.id.clone()), profile::actor_entries(actor), EVENTS_PER_PAGE));
     }
     pages.extend(paged(Page::Places, chronicle.places.len(), ENTRIES_PER_PAGE));
     for place in chronicle.places.values() {
@@ -49,6 +49,7 @@ pub fn pages(chronicle: &Chronicle) -> Vec<Page> {
     pages.extend(chronicle.sources.keys().map(|id| Page::Source(id.clone())));
     pages.extend(paged(Page::Comparisons, chronicle.comparisons.len(), ENTRIES_PER_PAGE));
     pages.extend(chronicle.comparisons.keys().map(|id| Page::Comparison(id.clone())));
+    pages.extend(paged(Page::Corrections, chronicle.corrections.len(), ENTRIES_PER_PAGE));
     pages.push(Page::NotFound);
     pages
 }
@@ -74,6 +75,7 @@ pub fn view<'a>(ctx: &RenderContext<'a>, page: &Page) -> Option<PageView> {
         Page::Places => lists::places(ctx, n),
         Page::Sources => lists::sources(ctx, n),
         Page::Comparisons => lists::comparisons(ctx, n),
+        Page::Corrections => lists::corrections(ctx, n),
         Page::NotFound => lists::not_found(ctx),
         Page::Continued(..) => return None,
     })
@@ -167,6 +169,7 @@ pub struct EventView {
     pub sources: Vec<Link>,
     pub comparisons: Vec<Link>,
     pub body: String,
+    pub corrections: Vec<CorrectionView>,
     /// The event's own page.
     pub href: String,
     /// The event on its day's page, when it has one.
@@ -181,7 +184,7 @@ fn event_view<'a>(
 ) -> EventView {
     let chronicle = ctx.chronicle;
     let owner = Owner::Event(event.id.clone());
-    let body = render_body(&event.text.body, |key| event.text.quotes.get(key), &owner, ctx, page, notes);
+    let body = render_body(&event.text, &owner, ctx, page, notes);
     let mut sources: Vec<&SourceId> = event.text.quotes.values().map(|q| &q.passage.source).collect();
     sources.sort();
     sources.dedup();
@@ -206,6 +209,7 @@ fn event_view<'a>(
             .map(|c| link(page, Page::Comparison(c.id.clone()), &c.question))
             .collect(),
         body,
+        corrections: corrections(&event.text, ctx),
         href: page.href(&Page::Event(event.id.clone()), None),
         day_href: event.placement.day().map(|d| page.href(&Page::Day(d), Some(event.id.as_str()))),
     }
@@ -231,6 +235,29 @@ fn event_line(event: &Event, ctx: &RenderContext, page: &Page) -> EventLine {
 
 fn event_lines(events: &[EventIx], ctx: &RenderContext, page: &Page) -> Vec<EventLine> {
     events.iter().map(|&ix| event_line(&ctx.chronicle.events[ix], ctx, page)).collect()
+}
+
+/// A correction as the templates show it.
+#[derive(Debug, Serialize)]
+pub struct CorrectionView {
+    pub date: String,
+    pub datetime: String,
+    pub was: String,
+    pub now: String,
+}
+
+fn correction_view(correction: &Correction, ctx: &RenderContext) -> CorrectionView {
+    CorrectionView {
+        date: i18n::when(&When::Day(correction.date), ctx.words),
+        datetime: correction.date.to_string(),
+        was: correction.was.clone(),
+        now: correction.now.clone(),
+    }
+}
+
+/// A text's corrections, newest first.
+fn corrections(text: &Text, ctx: &RenderContext) -> Vec<CorrectionView> {
+    text.corrections.iter().rev().map(|c| correction_view(c, ctx)).collect()
 }
 
 /// A reader-facing name for what owns a footnote, for backlinks.

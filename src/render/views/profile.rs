@@ -1,10 +1,11 @@
 //! Actor and place pages: the profile, the names the sources use, the positions an actor
-//! takes, and the events that name it with the quotes that back them. An actor named by
-//! thousands of events gets its events in pages of `EVENTS_PER_PAGE`; the first keeps
-//! the actor's own URL, and the profile is shown there only.
+//! takes, the claims it made and passed on, and the events that name it with the quotes
+//! that back them. An actor named by thousands of events gets its events (and its claims)
+//! in pages of `EVENTS_PER_PAGE`; the first keeps the actor's own URL, and the profile is
+//! shown there only.
 
 use super::*;
-use crate::render::links::position_anchor;
+use crate::render::links::{footnote_href, position_anchor};
 use crate::render::notes::QuoteView;
 use crate::text::escape::{html as escape, Escaped};
 
@@ -86,11 +87,14 @@ fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
 
 /// What actor and place pages share: the profile text and names on the first page, and
 /// on every page its share of the events and of their quotes.
+/// `entries` is the longest of the lists the pages share out, which decides their number.
+#[allow(clippy::too_many_arguments)]
 fn profile_context<'a>(
     owner: Owner,
     text: &'a Text,
     uses: &[NameUse],
     events: &[EventIx],
+    entries: usize,
     ctx: &RenderContext<'a>,
     first: &Page,
     n: usize,
@@ -99,17 +103,22 @@ fn profile_context<'a>(
     let mut notes = Notes::default();
     let mut context = Context::new();
     if n == 1 {
-        let profile = render_body(&text.body, |key| text.quotes.get(key), &owner, ctx, &page, &mut notes);
+        let profile = render_body(text, &owner, ctx, &page, &mut notes);
         context.insert("profile", &profile);
         context.insert("names", &names(uses, ctx, &page));
+        context.insert("corrections", &corrections(text, ctx));
     } else {
         context.insert("profile", "");
         context.insert("names", &Vec::<NameView>::new());
     }
     let shown = page_of(events, n, EVENTS_PER_PAGE);
-    let pager = pager(first, n, events.len(), EVENTS_PER_PAGE);
+    let pager = pager(first, n, entries, EVENTS_PER_PAGE);
     let from = (n - 1) * EVENTS_PER_PAGE + 1;
-    let range = pager.as_ref().map(|_| Shown { from, to: from + shown.len() - 1, total: events.len() });
+    let range = pager.as_ref().filter(|_| !shown.is_empty()).map(|_| Shown {
+        from,
+        to: from + shown.len() - 1,
+        total: events.len(),
+    });
     context.insert("events", &event_lines(shown, ctx, &page));
     context.insert("events_shown", &range);
     if ctx.uses("quotes_html") {
@@ -127,8 +136,19 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     let first = Page::Actor(actor.id.clone());
     let page = first.nth(n);
     let owner = Owner::Actor(actor.id.clone());
+    let entries = actor_entries(actor);
     let (mut context, notes) =
-        profile_context(owner, &actor.text, &actor.names, &actor.events, ctx, &first, n);
+        profile_context(owner, &actor.text, &actor.names, &actor.events, entries, ctx, &first, n);
+    let claims = page_of(&actor.claims, n, EVENTS_PER_PAGE);
+    let (made, relayed): (Vec<&ClaimRef>, Vec<&ClaimRef>) = claims.iter().partition(|c| !c.relayed);
+    if ctx.uses("claims_made_html") || ctx.uses("claims_relayed_html") {
+        context.insert("claims_made_html", &claims_html(&made, ctx, &page));
+        context.insert("claims_relayed_html", &claims_html(&relayed, ctx, &page));
+    }
+    if ctx.uses("claims_made") || ctx.uses("claims_relayed") {
+        context.insert("claims_made", &claims_of(&made, ctx, &page));
+        context.insert("claims_relayed", &claims_of(&relayed, ctx, &page));
+    }
     let on_first = |links: Vec<Link>| if n == 1 { links } else { Vec::new() };
     context.insert("name", &actor.name);
     context.insert("kind", &i18n::actor_kind(actor.kind, ctx.words));
@@ -139,6 +159,56 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     context.insert("positions", &positions);
     context.insert("actors_href", &page.href(&Page::Actors, None));
     view_of(ctx, "actor.html", paged_title(ctx, actor.name.clone(), n), context, notes)
+}
+
+/// How many entries an actor's pages share out: its events or its claims, the longer.
+pub fn actor_entries(actor: &Actor) -> usize {
+    actor.events.len().max(actor.claims.len())
+}
+
+/// Where a claim's quote is read: its footnote, or a comparison's position.
+fn claim_context(claim: &ClaimRef, ctx: &RenderContext, page: &Page) -> Link {
+    let chronicle = ctx.chronicle;
+    let is_note = chronicle.text(&claim.owner).is_some_and(|t| t.quotes.contains_key(&claim.key));
+    let href = match &claim.owner {
+        Owner::Comparison(id) if !is_note => {
+            page.href(&Page::Comparison(id.clone()), Some(&position_anchor(&claim.key)))
+        }
+        owner => footnote_href(owner, &claim.key, chronicle, page),
+    };
+    Link { title: owner_title(&claim.owner, ctx), href }
+}
+
+/// The quotes of an actor's claims, each after where it is read, as HTML.
+fn claims_html(claims: &[&ClaimRef], ctx: &RenderContext, page: &Page) -> String {
+    let within = escape(&ctx.text("claim_in"));
+    let mut html = String::new();
+    for claim in claims {
+        let Some(quote) = ctx.chronicle.quote(&claim.owner, &claim.key) else { continue };
+        let context = claim_context(claim, ctx, page);
+        html.push_str(&format!(
+            "<div class=\"quote-in-context\"><p class=\"context\">{within} <a href=\"{}\">{}</a>:</p>",
+            Escaped(&context.href),
+            Escaped(&context.title)
+        ));
+        html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
+        html.push_str("</div>");
+    }
+    html
+}
+
+/// The same, for a template that lays out the quotes itself.
+fn claims_of<'a>(claims: &[&ClaimRef], ctx: &RenderContext<'a>, page: &Page) -> Vec<QuoteInContext<'a>> {
+    claims
+        .iter()
+        .filter_map(|claim| {
+            let quote = ctx.chronicle.quote(&claim.owner, &claim.key)?;
+            Some(QuoteInContext {
+                quote: QuoteView::new(quote, ctx, page),
+                context: claim_context(claim, ctx, page),
+            })
+        })
+        .collect()
 }
 
 /// The comparison positions an actor states or relays, each linked to its table row.
@@ -172,7 +242,7 @@ pub fn place<'a>(ctx: &RenderContext<'a>, place: &'a Place, n: usize) -> PageVie
     let page = first.nth(n);
     let owner = Owner::Place(place.id.clone());
     let (mut context, notes) =
-        profile_context(owner, &place.text, &place.names, &place.events, ctx, &first, n);
+        profile_context(owner, &place.text, &place.names, &place.events, place.events.len(), ctx, &first, n);
     let region = place.region.as_ref().and_then(|r| chronicle.places.get(r));
     let within = if n == 1 { place_links(&place.within, chronicle, &page) } else { Vec::new() };
     context.insert("name", &place.name);

@@ -25,8 +25,7 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     let page = Page::Source(source.id.clone());
     let mut notes = Notes::default();
     let owner = Owner::Source(source.id.clone());
-    let provenance =
-        render_body(&source.notes.body, |key| source.notes.quotes.get(key), &owner, ctx, &page, &mut notes);
+    let provenance = render_body(&source.notes, &owner, ctx, &page, &mut notes);
     let row = |field: &str, value: Option<String>| {
         let label = ctx.text(field);
         value.map(|value| MetaRow { label, value, inferred: source.inferred.get(field).cloned() })
@@ -49,6 +48,7 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
     context.insert("url", &source.url);
     context.insert("lang", &source.language);
     context.insert("provenance", &provenance);
+    context.insert("corrections", &corrections(&source.notes, ctx));
     let paragraphs = paragraphs(source, ctx, &page);
     if ctx.uses("document_html") {
         context.insert("document_html", &document(&paragraphs, ctx));
