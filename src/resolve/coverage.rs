@@ -1,12 +1,12 @@
 //! How well the chronicle covers its seeds, and where it does not: warnings for seed
 //! paragraphs that state a date or a number yet are cited by nothing (and not set aside
 //! with a reason), for narrative sentences with no footnote, and for actors and places
-//! that nothing refers to. Also counts the share of seed paragraphs cited and of
+//! that nothing refers to and no seed names. Also counts the share of seed paragraphs cited and of
 //! narrative paragraphs and sentences footnoted.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::Content;
-use crate::model::{ActorId, Chronicle, Coverage, PlaceId, Source};
+use crate::model::{ActorId, Chronicle, Coverage, NameUse, PlaceId, Source};
 use crate::text::markdown::Statements;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -152,15 +152,21 @@ pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut 
     total
 }
 
-/// Warns on actors and places that no event, claim, affiliation or region refers to.
+/// Warns on actors and places that nothing in the chronicle refers to and no seed names:
+/// a file forgotten, or misspelled where it is used.
 fn unreferenced(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diagnostics) {
     const ACTOR_HELP: &str =
         "name it in an event's `actors`, in a quote's `said_by` or `via`, or in another actor's `affiliations`, or remove the file";
     const PLACE_HELP: &str = "name it in an event's `places` or a place's `region`, or remove the file";
+    let named = |uses: &[NameUse]| uses.iter().any(|u| !u.sources.is_empty());
     for doc in &content.actors {
         let actor = chronicle.actors.get(&ActorId(doc.id.clone()));
         let used = actor.is_some_and(|a| {
-            !a.events.is_empty() || !a.positions.is_empty() || !a.members.is_empty() || !a.claims.is_empty()
+            !a.events.is_empty()
+                || !a.positions.is_empty()
+                || !a.members.is_empty()
+                || !a.claims.is_empty()
+                || named(&a.names)
         });
         if !used {
             diagnostics.push(
@@ -172,7 +178,7 @@ fn unreferenced(chronicle: &Chronicle, content: &Content, diagnostics: &mut Diag
     }
     for doc in &content.places {
         let place = chronicle.places.get(&PlaceId(doc.id.clone()));
-        let used = place.is_some_and(|p| !p.events.is_empty() || !p.within.is_empty());
+        let used = place.is_some_and(|p| !p.events.is_empty() || !p.within.is_empty() || named(&p.names));
         if !used {
             diagnostics.push(
                 Diagnostic::warning(format!("place `{}` is referred to by nothing", doc.id))

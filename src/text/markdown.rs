@@ -54,19 +54,43 @@ pub struct Statements {
 }
 
 /// A block of text being read: its plain text, where each piece of it starts in the
-/// Markdown, and where in the plain text each citation marker stands.
+/// Markdown, and where in the plain text each citation marker stands. One is reused for
+/// every block of a body, with its scratch lists.
 #[derive(Default)]
 struct Block {
+    /// Whether a block is being read.
+    open: bool,
     text: String,
     /// (offset in `text`, offset in the Markdown) at the start of each piece.
     pieces: Vec<(usize, usize)>,
     cites: Vec<usize>,
+    sentences: Vec<Range<usize>>,
+    cited: Vec<bool>,
 }
 
 impl Block {
     fn push(&mut self, text: &str, at: usize) {
-        self.pieces.push((self.text.len(), at));
-        self.text.push_str(text);
+        if self.open {
+            self.pieces.push((self.text.len(), at));
+            self.text.push_str(text);
+        }
+    }
+
+    fn cite(&mut self) {
+        if self.open {
+            self.cites.push(self.text.len());
+        }
+    }
+
+    /// Ends the block being read, if any, counting it into `statements`.
+    fn close(&mut self, statements: &mut Statements) {
+        if self.open {
+            self.count(statements);
+        }
+        self.open = false;
+        self.text.clear();
+        self.pieces.clear();
+        self.cites.clear();
     }
 
     /// Where an offset of the plain text is in the Markdown.
@@ -78,44 +102,49 @@ impl Block {
     /// Counts the block's sentences into `statements`, and records those no marker
     /// stands in. A marker belongs to the sentence it follows or stands inside (one
     /// before the first sentence, to the first).
-    fn count(self, statements: &mut Statements) {
-        let mut sentences: Vec<Range<usize>> = Vec::new();
+    fn count(&mut self, statements: &mut Statements) {
+        self.sentences.clear();
         // A one-word "sentence" ending in a full stop is an abbreviation or an initial
         // ("Col. Dao", "J. Smith"): it runs on into the next.
         let mut run_on: Option<usize> = None;
         let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
-        let boundaries: Vec<usize> = segmenter.segment_str(&self.text).collect();
-        for pair in boundaries.windows(2) {
-            let (start, sentence) = (pair[0], &self.text[pair[0]..pair[1]]);
+        let mut boundaries = segmenter.segment_str(&self.text);
+        let mut from = boundaries.next().unwrap_or(0);
+        for to in boundaries {
+            let sentence = &self.text[from..to];
             let trimmed = sentence.trim_end();
+            let lead = sentence.len() - sentence.trim_start().len();
+            let end = from + trimmed.len();
+            let start = from + lead;
+            from = to;
             if !trimmed.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let start = run_on.take().unwrap_or(start + (sentence.len() - sentence.trim_start().len()));
+            let start = run_on.take().unwrap_or(start);
             if trimmed.ends_with('.') && !trimmed.trim_start().contains(char::is_whitespace) {
                 run_on = Some(start);
                 continue;
             }
-            let end = sentence_end(&self.text, start, trimmed, sentence);
-            sentences.push(start..end);
+            self.sentences.push(start..end);
         }
         if let Some(start) = run_on {
-            sentences.push(start..self.text.trim_end().len());
+            self.sentences.push(start..self.text.trim_end().len());
         }
-        if sentences.is_empty() {
+        if self.sentences.is_empty() {
             return;
         }
         statements.blocks += 1;
         if !self.cites.is_empty() {
             statements.blocks_cited += 1;
         }
-        let mut cited = vec![false; sentences.len()];
+        self.cited.clear();
+        self.cited.resize(self.sentences.len(), false);
         for &c in &self.cites {
-            let i = sentences.partition_point(|s| s.start < c).saturating_sub(1);
-            cited[i] = true;
+            let i = self.sentences.partition_point(|s| s.start < c).saturating_sub(1);
+            self.cited[i] = true;
         }
-        for (sentence, cited) in sentences.iter().zip(cited) {
-            statements.sentences += 1;
+        statements.sentences += self.sentences.len();
+        for (sentence, &cited) in self.sentences.iter().zip(&self.cited) {
             if !cited {
                 let start = self.source_offset(sentence.start);
                 let end = self.source_offset(sentence.end.saturating_sub(1)) + 1;
@@ -123,12 +152,6 @@ impl Block {
             }
         }
     }
-}
-
-/// Where a sentence's text ends in its block, trailing white space left out.
-fn sentence_end(text: &str, start: usize, trimmed: &str, sentence: &str) -> usize {
-    let sentence_start = sentence.as_ptr() as usize - text.as_ptr() as usize;
-    (sentence_start + trimmed.len()).max(start)
 }
 
 /// A character the body does not contain, to mark citation slots in its HTML: U+0000,
@@ -146,15 +169,13 @@ pub fn parse(markdown: &str) -> Parsed {
     let mut plain = String::new();
     let mut events: Vec<Event> = Vec::new();
     // The block of text being read, for its statements.
-    let mut block: Option<Block> = None;
+    let mut block = Block::default();
     // A fenced or indented code block being read: its language and its text so far.
     let mut code: Option<(String, String)> = None;
     for (piece, range) in markers::parse(markdown) {
         let event = match piece {
             Piece::Cite(key) => {
-                if let Some(block) = block.as_mut() {
-                    block.cites.push(block.text.len());
-                }
+                block.cite();
                 events.push(Event::InlineHtml(CowStr::from(format!("{slot}{key}{slot}"))));
                 parsed.citations.push((key, range));
                 continue;
@@ -172,35 +193,21 @@ pub fn parse(markdown: &str) -> Parsed {
             // in `TableRow`: a body row is one statement, its cells apart.
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableRow)
             | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow) => {
-                if let Some(done) = block.take() {
-                    done.count(&mut parsed.statements);
-                }
-                if matches!(event, Event::Start(_)) {
-                    block = Some(Block::default());
-                }
+                block.close(&mut parsed.statements);
+                block.open = matches!(event, Event::Start(_));
             }
             Event::Start(Tag::TableCell) => {
-                if let Some(block) = block.as_mut().filter(|b| !b.text.is_empty()) {
+                if !block.text.is_empty() {
                     block.push(" | ", range.start);
                 }
             }
             Event::Text(text) | Event::Code(text) if code.is_none() => {
-                if let Some(block) = block.as_mut() {
-                    // An inline code span's range includes its backticks.
-                    let at = if matches!(event, Event::Code(_)) { range.start + 1 } else { range.start };
-                    block.push(text, at);
-                }
+                // An inline code span's range includes its backticks.
+                let at = if matches!(event, Event::Code(_)) { range.start + 1 } else { range.start };
+                block.push(text, at);
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if let Some(block) = block.as_mut() {
-                    block.push(html, range.start);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(block) = block.as_mut() {
-                    block.push(" ", range.start);
-                }
-            }
+            Event::Html(html) | Event::InlineHtml(html) => block.push(html, range.start),
+            Event::SoftBreak | Event::HardBreak => block.push(" ", range.start),
             _ => {}
         }
         let event = match event {
