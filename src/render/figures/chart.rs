@@ -1,7 +1,7 @@
-//! A comparison's figures: bar charts grouped by what the figures count and over what
-//! scope, each group on its own scale (figures of different scopes are not comparable,
-//! so no bar stands beside one of another scope), ranges drawn as ranges, each bar with
-//! where its claim starts; and the same figures as a table.
+//! A comparison's figures, grouped by what they count and over what scope. Only figures
+//! alike in both are comparable, so only a group of two or more is drawn, as bars on a
+//! scale of its own (a range as a range, each bar with where its claim starts); every
+//! figure is in the table.
 
 use super::escape;
 use crate::model::{Comparison, Figure, Position};
@@ -12,11 +12,13 @@ use crate::render::notes::Origin;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// A comparison's figures: a bar chart, and the same figures as a table.
+/// A comparison's figures: every group, for the table, and a bar chart of each group
+/// that has figures to compare.
 #[derive(Debug, Serialize)]
 pub struct ChartView {
-    pub svg: String,
     pub groups: Vec<ChartGroup>,
+    /// Whether any group is drawn.
+    pub drawn: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -26,6 +28,8 @@ pub struct ChartGroup {
     /// What they cover.
     pub scope: String,
     pub rows: Vec<ChartRow>,
+    /// The group's bars, when it has two figures or more.
+    pub svg: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,14 +45,13 @@ pub struct ChartRow {
 // Narrow, so that on a phone the text is scaled down little.
 const WIDTH: f64 = 440.0;
 const BAR: f64 = 380.0;
-const GROUP_HEADING: f64 = 46.0;
 const ROW: f64 = 54.0;
 
 /// What a group of figures counts, and over what scope.
 type GroupKey<'a> = (&'a str, &'a str);
 
-/// Charts the positions that give a figure, a group for each count and scope; `None`
-/// when fewer than two positions give one.
+/// The positions that give a figure, a group for each count and scope; `None` when
+/// fewer than two positions give one.
 pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Option<ChartView> {
     let figured: Vec<(&Position, &Figure)> =
         comparison.positions.iter().filter_map(|p| Some((p, p.figure.as_ref()?))).collect();
@@ -66,78 +69,79 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
         });
         groups[index].1.push((position, figure));
     }
-    let rows: usize = groups.iter().map(|(_, rows)| rows.len()).sum();
-    let height = groups.len() as f64 * GROUP_HEADING + rows as f64 * ROW + 8.0;
+    let mut views = Vec::new();
+    for ((of, scope), rows) in &groups {
+        let row_views: Vec<ChartRow> = rows
+            .iter()
+            .map(|(position, figure)| ChartRow {
+                number: shown(figure),
+                value: position.value.clone(),
+                origin: Origin::of(&position.quote, ctx, page),
+                as_of: position.as_of.as_ref().map(|w| i18n::when(w, ctx.words)),
+                href: format!("#{}", position_anchor(&position.quote.key)),
+            })
+            .collect();
+        let svg = (rows.len() >= 2).then(|| bars(rows, &row_views));
+        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views, svg });
+    }
+    let drawn = views.iter().any(|g| g.svg.is_some());
+    Some(ChartView { groups: views, drawn })
+}
+
+/// One group's figures as bars on its own scale, the largest full width.
+fn bars(rows: &[(&Position, &Figure)], views: &[ChartRow]) -> String {
+    let largest = rows.iter().map(|(_, f)| f.high).fold(0.0, f64::max).max(1.0);
+    let height = rows.len() as f64 * ROW + 4.0;
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" aria-hidden=\"true\">"
     );
     let mut y = 0.0;
-    let mut views = Vec::new();
-    for ((of, scope), rows) in &groups {
-        let largest = rows.iter().map(|(_, f)| f.high).fold(0.0, f64::max).max(1.0);
+    for ((position, figure), view) in rows.iter().zip(views) {
+        let low = (figure.low / largest * BAR).max(2.0);
+        let high = (figure.high / largest * BAR).max(low);
+        let said = match &view.as_of {
+            Some(when) => format!("{}, {when}", view.origin.name),
+            None => view.origin.name.clone(),
+        };
         let _ = write!(
             svg,
-            "<text class=\"chart-group\" x=\"0\" y=\"{}\">{}</text><text class=\"chart-scope\" x=\"0\" y=\"{}\">{}</text>",
-            y + 20.0,
-            escape(of),
-            y + 36.0,
-            escape(scope),
+            "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{low:.1}\" height=\"16\" rx=\"2\"/>",
+            y + 2.0
         );
-        y += GROUP_HEADING;
-        let mut row_views = Vec::new();
-        for (position, figure) in rows {
-            let low = (figure.low / largest * BAR).max(2.0);
-            let high = (figure.high / largest * BAR).max(low);
-            let shown = if figure.low == figure.high {
-                format_number(figure.low)
-            } else {
-                format!("{}–{}", format_number(figure.low), format_number(figure.high))
-            };
-            let origin = Origin::of(&position.quote, ctx, page);
-            let as_of = position.as_of.as_ref().map(|w| i18n::when(w, ctx.words));
-            let said = match &as_of {
-                Some(when) => format!("{}, {when}", origin.name),
-                None => origin.name.clone(),
-            };
+        if high > low {
             let _ = write!(
                 svg,
-                "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{low:.1}\" height=\"16\" rx=\"2\"/>",
-                y + 2.0
+                "<rect class=\"chart-range\" x=\"{low:.1}\" y=\"{}\" width=\"{:.1}\" height=\"16\" rx=\"2\"/>",
+                y + 2.0,
+                high - low
             );
-            if high > low {
-                let _ = write!(
-                    svg,
-                    "<rect class=\"chart-range\" x=\"{low:.1}\" y=\"{}\" width=\"{:.1}\" height=\"16\" rx=\"2\"/>",
-                    y + 2.0,
-                    high - low
-                );
-            }
-            let _ = write!(
-                svg,
-                "<text class=\"chart-number\" x=\"{:.1}\" y=\"{}\">{}</text>\
-                 <text class=\"chart-value\" x=\"0\" y=\"{}\">{}</text>\
-                 <text class=\"chart-said\" x=\"0\" y=\"{}\">{}</text>",
-                high + 6.0,
-                y + 15.0,
-                escape(&shown),
-                y + 32.0,
-                escape(&position.value),
-                y + 46.0,
-                escape(&said),
-            );
-            y += ROW;
-            row_views.push(ChartRow {
-                number: shown,
-                value: position.value.clone(),
-                origin,
-                as_of,
-                href: format!("#{}", position_anchor(&position.quote.key)),
-            });
         }
-        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views });
+        let _ = write!(
+            svg,
+            "<text class=\"chart-number\" x=\"{:.1}\" y=\"{}\">{}</text>\
+             <text class=\"chart-value\" x=\"0\" y=\"{}\">{}</text>\
+             <text class=\"chart-said\" x=\"0\" y=\"{}\">{}</text>",
+            high + 6.0,
+            y + 15.0,
+            escape(&view.number),
+            y + 32.0,
+            escape(&position.value),
+            y + 46.0,
+            escape(&said),
+        );
+        y += ROW;
     }
     svg.push_str("</svg>");
-    Some(ChartView { svg, groups: views })
+    svg
+}
+
+/// A figure as written: "46", or a range, "25–30".
+fn shown(figure: &Figure) -> String {
+    if figure.low == figure.high {
+        format_number(figure.low)
+    } else {
+        format!("{}–{}", format_number(figure.low), format_number(figure.high))
+    }
 }
 
 /// 46 → "46", 2.5 → "2.5".
