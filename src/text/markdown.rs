@@ -196,11 +196,8 @@ pub fn parse(markdown: &str) -> Parsed {
                 block.close(&mut parsed.statements);
                 block.open = matches!(event, Event::Start(_));
             }
-            Event::Start(Tag::TableCell) => {
-                if !block.text.is_empty() {
-                    block.push(" | ", range.start);
-                }
-            }
+            // Cells after the first are set apart, as in the Markdown.
+            Event::Start(Tag::TableCell) if !block.text.is_empty() => block.push(" | ", range.start),
             Event::Text(text) | Event::Code(text) if code.is_none() => {
                 // An inline code span's range includes its backticks.
                 let at = if matches!(event, Event::Code(_)) { range.start + 1 } else { range.start };
