@@ -131,6 +131,9 @@ async function checkSearch(start, label) {
   const page = await context.newPage();
   await page.goto(start);
   for (const [query, expected] of searches) {
+    // Emptied first, so the results read are this query's, not the last one's.
+    await page.fill("#search-input", "");
+    await page.waitForFunction(() => document.querySelector(".search-results").hidden);
     await page.fill("#search-input", query);
     await page.waitForFunction(() => !document.querySelector(".search-results").hidden);
     const titles = await page.$$eval(".search-results a", (as) => as.map((a) => a.textContent));

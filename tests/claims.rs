@@ -77,6 +77,25 @@ fn a_reading_is_a_note_with_its_basis_and_the_quotes_it_rests_on() {
 }
 
 #[test]
+fn a_quote_cited_only_through_a_reading_is_found_from_its_source_page() {
+    let site = fixture_site("claims");
+    let page = site.page("events/retaken-claim.html");
+    let rests: Vec<Option<&str>> =
+        select(&page, "li.reading .rests-on li").into_iter().map(|li| li.value().attr("id")).collect();
+    // The ministry's quote has a note of its own; the wire's caveat only this one.
+    assert_eq!(rests, [None, Some("fn-retaken-claim-unconfirmed")]);
+
+    let wire = site.page("sources/wire.html");
+    let links: Vec<String> = select(&wire, "a[href*='#fn-retaken-claim-']").into_iter().map(href).collect();
+    assert!(links.iter().any(|l| l.ends_with("#fn-retaken-claim-unconfirmed")), "{links:?}");
+    for link in links {
+        let (path, anchor) = link.strip_prefix("../").unwrap().split_once('#').unwrap();
+        let target = site.page(path);
+        assert_eq!(select(&target, &format!("[id='{anchor}']")).len(), 1, "{link} leads nowhere");
+    }
+}
+
+#[test]
 fn figures_are_charted_by_what_they_count_and_cover_with_ranges_as_ranges() {
     let site = fixture_site("claims");
     let page = site.page("compare/toll.html");

@@ -84,7 +84,7 @@ pub struct Content {
 impl Content {
     /// A short fingerprint of everything the chronicle says (config, content, seeds): the
     /// version under which pages are cited. It changes when and only when the content
-    /// does, so rebuilding unchanged content gives the same version. FNV-1a over every
+    /// does, so rebuilding unchanged content gives the same version. XXH3 over every
     /// file, in a fixed order.
     pub fn fingerprint(&self) -> String {
         fingerprint(&self.config_file, self)
@@ -92,12 +92,13 @@ impl Content {
 }
 
 fn fingerprint(config_file: &SourceText, content: &Content) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // XXH3 is specified, so the same content has the same fingerprint on every machine
+    // and in every version; each piece ends with a 0 byte so that pieces cannot run into
+    // each other.
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut feed = |bytes: &[u8]| {
-        for &byte in bytes.iter().chain(&[0u8]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hasher.update(bytes);
+        hasher.update(&[0]);
     };
     feed(config_file.text.as_bytes());
     for (path, seed) in &content.seeds {
@@ -113,7 +114,7 @@ fn fingerprint(config_file: &SourceText, content: &Content) -> String {
         feed(file.path.as_bytes());
         feed(file.text.as_bytes());
     }
-    format!("{:010x}", hash >> 24)
+    format!("{:010x}", hasher.digest() >> 24)
 }
 
 /// Reads the chronicle at `root`. Returns `None` only when nothing useful can follow

@@ -10,7 +10,7 @@ use crate::model::{Claim, Claimant, Owner, Quote, Reading, Text};
 use crate::text::escape::{html as escape, Html};
 use crate::text::lang::same_language;
 use crate::text::markdown::Segment;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 /// A footnote as the templates draw it.
@@ -30,7 +30,15 @@ pub struct Note<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ReadingView<'a> {
     pub basis: &'a str,
-    pub rests_on: Vec<QuoteView<'a>>,
+    pub rests_on: Vec<RestingOn<'a>>,
+}
+
+/// A quote a reading rests on, with the anchor its footnote would have: a quote cited
+/// only through a reading is found there, from its source page for one.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestingOn<'a> {
+    pub id: String,
+    pub quote: QuoteView<'a>,
 }
 
 /// Who made a quote's claim and through whom it came, as the templates draw it.
@@ -267,7 +275,13 @@ impl<'a> Notes<'a> {
                 let (quote, reading) = match cited {
                     Cited::Quote(quote) => (Some(QuoteView::new(quote, ctx, page)), None),
                     Cited::Reading(reading, rests_on) => {
-                        let rests_on = rests_on.into_iter().map(|q| QuoteView::new(q, ctx, page)).collect();
+                        let rests_on = rests_on
+                            .into_iter()
+                            .map(|q| RestingOn {
+                                id: footnote_anchor(owner, &q.key),
+                                quote: QuoteView::new(q, ctx, page),
+                            })
+                            .collect();
                         (None, Some(ReadingView { basis: &reading.basis, rests_on }))
                     }
                 };
@@ -336,6 +350,8 @@ impl Notes<'_> {
         let w = &ctx.note_words;
         let mut html = String::with_capacity(self.list.len() * 900);
         let mut out = Html(&mut html);
+        // A quote cited only through readings takes its anchor at the first of them.
+        let mut anchored = FxHashSet::default();
         out.raw("<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">");
         out.raw(&w.notes).raw("</h2>\n  <ol>\n");
         for note in &self.list {
@@ -358,9 +374,13 @@ impl Notes<'_> {
                 if !reading.rests_on.is_empty() {
                     out.raw("      <div class=\"rests-on\"><span class=\"label\">").raw(&w.rests_on);
                     out.raw("</span>\n      <ul>\n");
-                    for q in &reading.rests_on {
-                        out.raw("      <li>");
-                        quote_in_note(&mut out, q, ctx);
+                    for rest in &reading.rests_on {
+                        out.raw("      <li");
+                        if !self.index.contains_key(&rest.id) && anchored.insert(rest.id.as_str()) {
+                            out.raw(" id=\"").raw(&rest.id).raw("\"");
+                        }
+                        out.raw(">");
+                        quote_in_note(&mut out, &rest.quote, ctx);
                         out.raw("      </li>\n");
                     }
                     out.raw("      </ul></div>\n");
