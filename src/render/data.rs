@@ -20,7 +20,7 @@ struct EventRecord<'a> {
     date_basis: Option<&'a str>,
     actors: Vec<&'a str>,
     places: Vec<&'a str>,
-    narrative: String,
+    narrative: &'a str,
     url: String,
     attestations: Vec<AttestationRecord<'a>>,
     corrections: Vec<CorrectionRecord<'a>>,
@@ -85,7 +85,7 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
         date_basis: event.date_basis.as_deref(),
         actors: event.actors.iter().map(|a| a.0.as_str()).collect(),
         places: event.places.iter().map(|p| p.0.as_str()).collect(),
-        narrative: event.text.body.plain.clone(),
+        narrative: &event.text.body.plain,
         url: Page::Event(event.id.clone()).absolute(base),
         attestations: event
             .text
@@ -116,49 +116,49 @@ fn record<'a>(event: &'a Event, base: &str) -> EventRecord<'a> {
 
 pub fn write(chronicle: &Chronicle, sink: &dyn Sink) -> io::Result<()> {
     let base = &chronicle.config.base_url;
-    sink.write_with("data/events.json", &mut |out: &mut dyn Write| {
-        // An array of compact records, one a line: read by programs, and easy to grep;
-        // indented, a large chronicle's file was a third white space.
-        out.write_all(b"[")?;
-        for (i, event) in chronicle.events.iter().enumerate() {
-            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &record(event, base)).map_err(io::Error::other)?;
-        }
-        out.write_all(b"\n]\n")
-    })?;
-    sink.write_with("data/events.csv", &mut |out: &mut dyn Write| {
-        let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-        csv.write_record([
-            "date",
-            "precision",
-            "event",
-            "actors",
-            "places",
-            "source",
-            "quote",
-            "translation",
-            "said_by",
-            "via",
-            "url",
-        ])?;
-        for event in &chronicle.events {
-            let event = record(event, base);
-            for attestation in &event.attestations {
-                csv.write_record([
-                    event.when.as_str(),
-                    event.precision,
-                    event.id,
-                    &event.actors.join(" "),
-                    &event.places.join(" "),
-                    attestation.source,
-                    attestation.quote,
-                    attestation.translation.unwrap_or(""),
-                    &attestation.said_by.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join("; "),
-                    &attestation.via.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join(" > "),
-                    &attestation.url,
-                ])?;
+    // Both files in one pass, so that each event's record is made once.
+    sink.write_with("data/events.json", &mut |json: &mut dyn Write| {
+        sink.write_with("data/events.csv", &mut |csv: &mut dyn Write| {
+            let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(csv);
+            csv.write_record([
+                "date",
+                "precision",
+                "event",
+                "actors",
+                "places",
+                "source",
+                "quote",
+                "translation",
+                "said_by",
+                "via",
+                "url",
+            ])?;
+            // An array of compact records, one a line: read by programs, and easy to grep;
+            // indented, a large chronicle's file was a third white space.
+            json.write_all(b"[")?;
+            for (i, event) in chronicle.events.iter().enumerate() {
+                let event = record(event, base);
+                json.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *json, &event).map_err(io::Error::other)?;
+                let (actors, places) = (event.actors.join(" "), event.places.join(" "));
+                for attestation in &event.attestations {
+                    csv.write_record([
+                        event.when.as_str(),
+                        event.precision,
+                        event.id,
+                        &actors,
+                        &places,
+                        attestation.source,
+                        attestation.quote,
+                        attestation.translation.unwrap_or(""),
+                        &attestation.said_by.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join("; "),
+                        &attestation.via.iter().map(ClaimantRecord::cell).collect::<Vec<_>>().join(" > "),
+                        &attestation.url,
+                    ])?;
+                }
             }
-        }
-        csv.flush()
+            json.write_all(b"\n]\n")?;
+            csv.flush()
+        })
     })
 }

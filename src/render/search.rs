@@ -168,6 +168,7 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
     // Chunks of words, each a script that hands its words to `search.js`.
     let mut chunks: Vec<&str> = Vec::new();
     let mut chunk = String::new();
+    let mut digits = itoa::Buffer::new();
     let flush = |chunk: &mut String, number: usize| -> io::Result<()> {
         let script = format!("annalistSearch.words({number},{{{chunk}}});\n");
         chunk.clear();
@@ -191,7 +192,7 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
             if i > 0 {
                 chunk.push(',');
             }
-            chunk.push_str(&(entry - last).to_string());
+            chunk.push_str(digits.format(entry - last));
             last = entry;
         }
         chunk.push(']');

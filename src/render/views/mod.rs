@@ -289,5 +289,10 @@ fn view_of(
     if ctx.uses("notes") {
         context.insert("notes", &notes.list);
     }
+    // Every page has the corrections of its own text, none for a page whose events carry
+    // theirs: a theme can test for them without Tera looking for what is not there.
+    if !context.contains_key("corrections") {
+        context.insert("corrections", &[(); 0]);
+    }
     PageView { template, title, context }
 }
