@@ -77,11 +77,17 @@ impl Interface {
     pub fn count(&self, key: &str, n: u64) -> String {
         let singular = n <= self.singular_up_to && (n > 0 || self.singular_includes_zero);
         let text = match self.text.get(key) {
-            Some(Text::Plain(text)) => text.clone(),
-            Some(Text::Plural { one, other }) => (if singular { one } else { other }).clone(),
-            None => key.to_string(),
+            Some(Text::Plain(text)) => text,
+            Some(Text::Plural { one, other }) => {
+                if singular {
+                    one
+                } else {
+                    other
+                }
+            }
+            None => key,
         };
-        fill(&text, &[("n", &n.to_string())])
+        fill(text, &[("n", itoa::Buffer::new().format(n))])
     }
 
     pub fn month(&self, month: u32) -> &str {

@@ -6,6 +6,7 @@
 
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime};
 use std::fmt;
+use std::fmt::Write as _;
 
 /// When something happened, as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,8 +123,18 @@ impl When {
         match self {
             When::Day(d) | When::Night(d) | When::Range(d, _) => d.to_string(),
             When::Time { date, time, offset } => {
-                let zone = offset.map_or(String::new(), |o| o.to_string());
-                format!("{date}T{}{zone}", time.format("%H:%M"))
+                use chrono::Timelike;
+                let mut out = format!("{date}T{:02}:{:02}", time.hour(), time.minute());
+                if let Some(offset) = offset {
+                    // As chrono writes an offset (`+01:00`), without parsing a format.
+                    let seconds = offset.local_minus_utc();
+                    let (sign, seconds) = if seconds < 0 { ('-', -seconds) } else { ('+', seconds) };
+                    let _ = write!(out, "{sign}{:02}:{:02}", seconds / 3600, seconds / 60 % 60);
+                    if seconds % 60 != 0 {
+                        let _ = write!(out, ":{:02}", seconds % 60);
+                    }
+                }
+                out
             }
             When::Month(y, m) => format!("{y:04}-{m:02}"),
             When::Year(y) => format!("{y:04}"),
@@ -261,6 +272,23 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         parse_day(s).unwrap()
+    }
+
+    #[test]
+    fn a_time_is_written_for_machines_as_chrono_writes_it() {
+        for (text, machine) in [
+            ("2013-01-12T11:31Z", "2013-01-12T11:31+00:00"),
+            ("2013-01-12T11:31+05:30", "2013-01-12T11:31+05:30"),
+            ("2013-01-12T08:05-03:00", "2013-01-12T08:05-03:00"),
+            ("2013-01-12T08:05", "2013-01-12T08:05"),
+        ] {
+            let when = When::parse(text).unwrap();
+            assert_eq!(when.machine(), machine, "{text}");
+            if let When::Time { date, time, offset } = when {
+                let zone = offset.map_or(String::new(), |o| o.to_string());
+                assert_eq!(machine, format!("{date}T{}{zone}", time.format("%H:%M")));
+            }
+        }
     }
 
     #[test]

@@ -153,10 +153,12 @@ impl Page {
     }
 
     pub fn absolute(&self, base_url: &str) -> String {
-        match self {
-            Page::Index => base_url.to_string(),
-            _ => format!("{base_url}{}", self.path()),
+        let mut url = String::with_capacity(base_url.len() + 48);
+        url.push_str(base_url);
+        if *self != Page::Index {
+            self.write_path(&mut url);
         }
+        url
     }
 }
 

@@ -220,6 +220,9 @@ impl<'a> QuoteView<'a> {
         let source_page = Page::Source(passage.source.clone());
         let title = ctx.chronicle.sources.get(&passage.source).map_or(passage.source.as_str(), |s| &s.title);
         let anchor = passage_anchor(&passage.source, passage.range.start);
+        let mut passage_url = source_page.absolute(&ctx.chronicle.config.base_url);
+        passage_url.push('#');
+        passage_url.push_str(&anchor);
         QuoteView {
             text: &quote.shown,
             lang: &quote.language,
@@ -228,7 +231,7 @@ impl<'a> QuoteView<'a> {
             source_title: title,
             source_href: page.href(&source_page, None),
             passage_href: page.href(&source_page, Some(&anchor)),
-            passage_url: format!("{}#{anchor}", source_page.absolute(&ctx.chronicle.config.base_url)),
+            passage_url,
             seed_line: passage.line,
             claim: ClaimView::new(&quote.claim, ctx, page),
         }
