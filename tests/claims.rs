@@ -44,7 +44,23 @@ fn an_actor_page_lists_the_claims_it_made_and_those_it_passed_on() {
         "an unnamed official of the ministry counts for it: {contexts:?}"
     );
     assert!(contexts.contains(&"../index.html#fn-intro-wire".to_string()), "{contexts:?}");
+    // The wire's sentence, quoted by the introduction and by the event, is shown once,
+    // with both places it is read.
+    let wire = "The ministry of defence said on Sunday that the army had retaken the town of Tarn.";
+    let shown: Vec<_> = select_in(made, ".quote-in-context")
+        .into_iter()
+        .filter(|q| texts_in(*q, "blockquote p[lang]") == [wire])
+        .collect();
+    assert_eq!(shown.len(), 1, "one passage, one quote");
+    let places: Vec<String> = select_in(shown[0], "p.context a").into_iter().map(href).collect();
+    assert_eq!(places, ["../index.html#fn-intro-wire", "../days/2021-05-02.html#fn-retaken-claim-ministry"]);
     assert!(select(&ministry, "section[aria-labelledby='claims-relayed-heading']").is_empty());
+
+    // The positions it takes, not those it passes on.
+    let positions: Vec<String> = texts(&ministry, ".actor-positions li");
+    assert_eq!(positions.len(), 2, "{positions:?}");
+    let wire = site.page("actors/wire.html");
+    assert!(select(&wire, ".actor-positions").is_empty(), "the wire only relays");
 
     let radio = site.page("actors/radio-tarn.html");
     assert!(select(&radio, "section[aria-labelledby='claims-made-heading']").is_empty());
@@ -151,8 +167,20 @@ fn corrections_show_on_the_page_on_the_corrections_page_and_in_the_feed() {
     let entries = select(&list, "ul.corrections-list li");
     assert_eq!(entries.len(), 2);
     let first: Vec<String> = select_in(entries[0], "a").into_iter().map(href).collect();
-    assert_eq!(first, ["days/2021-05-02.html"], "newest first, linked to where the event is read");
-    assert_eq!(href(select_one_in(entries[1], "a")), "index.html");
+    assert_eq!(
+        first,
+        ["days/2021-05-02.html#corrections-retaken-claim"],
+        "newest first, linked to the correction where the event is read"
+    );
+    assert_eq!(href(select_one_in(entries[1], "a")), "index.html#corrections");
+    // Each link lands on its correction.
+    let day = site.page("days/2021-05-02.html");
+    let box_ = select_one(&day, "#corrections-retaken-claim");
+    assert!(text(box_).contains("A reader claimed the town was retaken."));
+    assert_eq!(select_one(&index, "#corrections").value().classes().collect::<Vec<_>>(), ["corrections"]);
+    // Under an event's heading, a level below it.
+    assert_eq!(select(&day, "article h3.event-title").len(), 1);
+    assert_eq!(select(&day, "article .corrections h4").len(), 1);
     assert_eq!(
         href(select_one(&index, "footer a")),
         "corrections.html",
@@ -199,4 +227,23 @@ fn the_data_exports_carry_who_made_each_claim_and_the_corrections() {
     assert_eq!(event["corrections"][0]["date"], "2021-06-01");
     let csv = std::fs::read_to_string(site.path("data/events.csv")).unwrap();
     assert!(csv.contains(",ministry,\"radio-tarn > a reader, comment 1\","), "{csv}");
+}
+
+#[test]
+fn a_correction_after_the_chronicles_date_is_a_warning() {
+    let dir = copy_fixture("claims");
+    let config = dir.path().join("chronicle.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("language = \"en\"", "language = \"en\"\nupdated = \"2021-05-25\"");
+    std::fs::write(&config, text).unwrap();
+    let options = annalist::Options { root: dir.path().to_path_buf(), output: None, base_url: None };
+    let mut diagnostics = annalist::diagnostics::Diagnostics::default();
+    annalist::check(&options, &mut diagnostics).expect("a warning does not stop the check");
+    let report = diagnostics.to_string();
+    assert_eq!(diagnostics.warning_count(), 1, "{report}");
+    assert!(report
+        .contains("this correction is dated 2021-06-01, after the chronicle's `updated` date, 2021-05-25"));
+    assert!(report.contains("content/events/retaken-claim.md:"), "{report}");
+    assert!(report.contains("set `updated = \"2021-06-01\"` in chronicle.toml"), "{report}");
 }

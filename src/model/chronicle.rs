@@ -203,6 +203,17 @@ pub struct ClaimRef {
     pub owner: Owner,
     pub key: String,
     pub relayed: bool,
+    /// The passage quoted: its source and where it starts and ends in the seed. Several
+    /// files may quote one passage; an actor's page shows it once.
+    pub source: SourceId,
+    pub range: (usize, usize),
+}
+
+impl ClaimRef {
+    /// What tells one claim of an actor's from another: made or relayed, and the passage.
+    pub fn passage(&self) -> (bool, &SourceId, (usize, usize)) {
+        (self.relayed, &self.source, self.range)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -194,6 +194,15 @@ pub fn footnote_anchor(owner: &Owner, key: &str) -> String {
     }
 }
 
+/// The anchor of the corrections of a text, where its page shows them: a page's own at
+/// `#corrections`, an event's in its article, which a day page holds with others.
+pub fn corrections_anchor(owner: &Owner) -> String {
+    match owner {
+        Owner::Event(id) => format!("corrections-{id}"),
+        _ => "corrections".to_string(),
+    }
+}
+
 /// The anchor of the `n`-th citation (from 1) of a footnote in the text: its links back.
 pub fn marker_anchor(footnote: &str, n: usize) -> String {
     format!("ref-{}-{n}", footnote.strip_prefix("fn-").unwrap_or(footnote))

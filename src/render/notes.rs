@@ -110,6 +110,8 @@ pub struct Origin {
     /// What the origin is compared by.
     #[serde(skip)]
     pub key: String,
+    /// `actor`, `unnamed`, or `source` when the quote names no claimant.
+    pub kind: &'static str,
     pub name: String,
     pub href: Option<String>,
 }
@@ -120,16 +122,21 @@ impl Origin {
         match quote.claim.said_by.first() {
             Some(Claimant::Actor(id) | Claimant::Unnamed { part_of: Some(id), .. }) => Origin {
                 key: format!("actor:{id}"),
+                kind: "actor",
                 name: chronicle.actors.get(id).map_or(id.as_str(), |a| a.name.as_str()).to_string(),
                 href: Some(page.href(&Page::Actor(id.clone()), None)),
             },
-            Some(Claimant::Unnamed { description, part_of: None }) => {
-                Origin { key: format!("unnamed:{description}"), name: description.clone(), href: None }
-            }
+            Some(Claimant::Unnamed { description, part_of: None }) => Origin {
+                key: format!("unnamed:{description}"),
+                kind: "unnamed",
+                name: description.clone(),
+                href: None,
+            },
             None => {
                 let source = &quote.passage.source;
                 Origin {
                     key: format!("source:{source}"),
+                    kind: "source",
                     name: chronicle
                         .sources
                         .get(source)
@@ -175,6 +182,21 @@ pub struct QuoteView<'a> {
     pub seed_line: usize,
     /// Who made the claim and through whom it came, when not the source itself.
     pub claim: Option<ClaimView>,
+    /// Whether the quotation carries its own quotation marks, first and last, so that the
+    /// page adds none around it.
+    pub quoted: bool,
+}
+
+/// Whether `text` opens and closes with a quotation mark (Unicode's Quotation_Mark:
+/// “ ” « » „ 「 」 and the rest).
+fn carries_its_marks(text: &str) -> bool {
+    static MARK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\p{Quotation_Mark}$").expect("a valid pattern"));
+    let text = text.trim();
+    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else { return false };
+    text.chars().count() > 1
+        && MARK.is_match(&text[..first.len_utf8()])
+        && MARK.is_match(&text[text.len() - last.len_utf8()..])
 }
 
 impl QuoteView<'_> {
@@ -234,6 +256,7 @@ impl<'a> QuoteView<'a> {
             passage_url,
             seed_line: passage.line,
             claim: ClaimView::new(&quote.claim, ctx, page),
+            quoted: carries_its_marks(&quote.shown),
         }
     }
 }
@@ -401,7 +424,8 @@ impl Notes<'_> {
 fn quote_in_note(out: &mut Html, q: &QuoteView, ctx: &RenderContext) {
     let w = &ctx.note_words;
     out.raw("      <cite><a href=\"").text(&q.source_href).raw("\">").text(q.source_title);
-    out.raw("</a></cite>:\n      <q lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
+    out.raw("</a></cite>:\n      <q").raw(if q.quoted { " class=\"quoted\"" } else { "" });
+    out.raw(" lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
     out.raw("\">").text(q.text).raw("</q>\n      <a class=\"passage-link\" href=\"").text(&q.passage_href);
     out.raw("\" data-url=\"").text(&q.passage_url).raw("\">(");
     out.text(&ctx.words.count("in_the_source_line", q.seed_line as u64)).raw(")</a>\n");
@@ -479,7 +503,8 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> ");
     if let Some(view) = &note.quote {
         out.raw("<cite><a href=\"").text(&view.passage_href).raw("\">").text(view.source_title);
-        out.raw("</a></cite>: <q lang=\"").text(view.lang).raw("\">").text(view.text).raw("</q>");
+        out.raw("</a></cite>: <q").raw(if view.quoted { " class=\"quoted\"" } else { "" });
+        out.raw(" lang=\"").text(view.lang).raw("\">").text(view.text).raw("</q>");
         if let Some(translation) = &view.translation {
             out.raw(" <span class=\"translation\"><span class=\"label\">").raw(&words.our_translation);
             out.raw("</span> ")
@@ -497,4 +522,20 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
         out.raw("<span class=\"label\">").raw(&words.editors_reading).raw("</span> ").text(reading.basis);
     }
     out.raw("</span>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carries_its_marks;
+
+    #[test]
+    fn a_quotation_in_its_own_marks_is_told_from_one_without() {
+        assert!(carries_its_marks("“sera prête à arrêter l’offensive”"));
+        assert!(carries_its_marks("« Nous contrôlons la ville »"));
+        assert!(carries_its_marks("「東京」"));
+        assert!(!carries_its_marks("sera prête"));
+        assert!(!carries_its_marks("“J’ai décidé"));
+        assert!(!carries_its_marks("(parenthesised)"));
+        assert!(!carries_its_marks("“"));
+    }
 }

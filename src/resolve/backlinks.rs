@@ -91,7 +91,9 @@ fn link_comparisons(chronicle: &mut Chronicle) {
         }
         for (index, position) in comparison.positions.iter().enumerate() {
             let claim = &position.quote.claim;
-            for id in claim.said_by.iter().chain(&claim.via).filter_map(Claimant::actor) {
+            // An actor's positions are those it takes; those it passes on are among the
+            // claims it relayed.
+            for id in claim.said_by.iter().filter_map(Claimant::actor) {
                 if let Some(actor) = chronicle.actors.get_mut(id) {
                     push_once(&mut actor.positions, (comparison.id.clone(), index));
                 }
@@ -155,7 +157,13 @@ fn derive_claims_and_corrections(chronicle: &mut Chronicle) {
         let roles = [(false, &quote.claim.said_by), (true, &quote.claim.via)];
         for (relayed, claimants) in roles {
             for actor in claimants.iter().filter_map(Claimant::actor) {
-                let claim = ClaimRef { owner: owner.clone(), key: quote.key.clone(), relayed };
+                let claim = ClaimRef {
+                    owner: owner.clone(),
+                    key: quote.key.clone(),
+                    relayed,
+                    source: quote.passage.source.clone(),
+                    range: (quote.passage.range.start, quote.passage.range.end),
+                };
                 claims.push((actor.clone(), claim));
             }
         }
@@ -170,8 +178,11 @@ fn derive_claims_and_corrections(chronicle: &mut Chronicle) {
         let owner = Owner::Comparison(comparison.id.clone());
         comparison.positions.iter().for_each(|p| note(&owner, &p.quote));
     }
-    // Made before relayed; each in the order of the owners' kinds and ids.
-    claims.sort_by(|(a, x), (b, y)| (a, x.relayed, &x.owner, &x.key).cmp(&(b, y.relayed, &y.owner, &y.key)));
+    // Made before relayed; each in the order of its passage in the sources, then of the
+    // owners that quote it.
+    claims.sort_by(|(a, x), (b, y)| {
+        (a, x.passage(), &x.owner, &x.key).cmp(&(b, y.passage(), &y.owner, &y.key))
+    });
     claims.dedup();
     for (actor, claim) in claims {
         if let Some(actor) = chronicle.actors.get_mut(&actor) {

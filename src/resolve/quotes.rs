@@ -250,11 +250,24 @@ impl<'a> Resolver<'a> {
         let mut corrections = Vec::new();
         for front in doc.front.corrections() {
             match when::parse_day(front.date.get_ref()) {
-                Ok(date) => corrections.push(Correction {
-                    date,
-                    was: front.was.trim().to_string(),
-                    now: front.now.trim().to_string(),
-                }),
+                Ok(date) => {
+                    // The page's citation gives `updated` as its date: a correction made
+                    // after it would make the page look older than its own correction.
+                    if let Some(updated) = self.config.updated.filter(|&updated| updated < date) {
+                        self.diagnostics.push(
+                            Diagnostic::warning(format!(
+                                "this correction is dated {date}, after the chronicle's `updated` date, {updated}"
+                            ))
+                            .at(&doc.file, doc.front_span(front.date.span()))
+                            .help(format!("set `updated = \"{date}\"` in chronicle.toml: the day the chronicle last changed")),
+                        );
+                    }
+                    corrections.push(Correction {
+                        date,
+                        was: front.was.trim().to_string(),
+                        now: front.now.trim().to_string(),
+                    })
+                }
                 Err(problem) => self.diagnostics.push(
                     doc.error_at(front.date.span(), format!("invalid correction date: {problem}"))
                         .help("write the day the correction was made, `YYYY-MM-DD`"),

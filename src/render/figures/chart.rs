@@ -28,8 +28,8 @@ pub struct ChartGroup {
     /// What they cover.
     pub scope: String,
     pub rows: Vec<ChartRow>,
-    /// The group's bars, when it has two figures or more.
-    pub svg: Option<String>,
+    /// The group's bars, as HTML, when it has two figures or more.
+    pub bars: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,10 +42,8 @@ pub struct ChartRow {
     pub href: String,
 }
 
-// Narrow, so that on a phone the text is scaled down little.
-const WIDTH: f64 = 440.0;
+/// The bars' scale: a figure as large as the group's largest is this wide.
 const BAR: f64 = 380.0;
-const ROW: f64 = 54.0;
 
 /// What a group of figures counts, and over what scope.
 type GroupKey<'a> = (&'a str, &'a str);
@@ -69,8 +67,13 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
         });
         groups[index].1.push((position, figure));
     }
+    // The groups of one count side by side, whatever order their figures came in.
+    let first_of = |counts: &str| groups.iter().position(|((of, _), _)| *of == counts);
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&i| first_of(groups[i].0 .0));
+    let claim_in = ctx.text("claim_in");
     let mut views = Vec::new();
-    for ((of, scope), rows) in &groups {
+    for ((of, scope), rows) in order.into_iter().map(|i| &groups[i]) {
         let row_views: Vec<ChartRow> = rows
             .iter()
             .map(|(position, figure)| ChartRow {
@@ -81,58 +84,53 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
                 href: format!("#{}", position_anchor(&position.quote.key)),
             })
             .collect();
-        let svg = (rows.len() >= 2).then(|| bars(rows, &row_views));
-        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views, svg });
+        let drawn = (rows.len() >= 2).then(|| bars(rows, &row_views, &claim_in));
+        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views, bars: drawn });
     }
-    let drawn = views.iter().any(|g| g.svg.is_some());
+    let drawn = views.iter().any(|g| g.bars.is_some());
     Some(ChartView { groups: views, drawn })
 }
 
-/// One group's figures as bars on its own scale, the largest full width.
-fn bars(rows: &[(&Position, &Figure)], views: &[ChartRow]) -> String {
+/// One group's figures, a row each: the number, a bar on the group's own scale (the
+/// largest full width, a range as a range), then the position's words and where its claim
+/// starts, in HTML so that they wrap on a phone rather than run out of the picture.
+fn bars(rows: &[(&Position, &Figure)], views: &[ChartRow], claim_in: &str) -> String {
     let largest = rows.iter().map(|(_, f)| f.high).fold(0.0, f64::max).max(1.0);
-    let height = rows.len() as f64 * ROW + 4.0;
-    let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" aria-hidden=\"true\">"
-    );
-    let mut y = 0.0;
+    let mut html = String::from("<ol class=\"chart-rows\">");
     for ((position, figure), view) in rows.iter().zip(views) {
         let low = (figure.low / largest * BAR).max(2.0);
         let high = (figure.high / largest * BAR).max(low);
-        let said = match &view.as_of {
-            Some(when) => format!("{}, {when}", view.origin.name),
-            None => view.origin.name.clone(),
+        let origin = &view.origin;
+        let said = match (origin.kind, &view.as_of) {
+            ("source", Some(when)) => format!("{claim_in} {}, {when}", origin.name),
+            ("source", None) => format!("{claim_in} {}", origin.name),
+            (_, Some(when)) => format!("{}, {when}", origin.name),
+            (_, None) => origin.name.clone(),
         };
         let _ = write!(
-            svg,
-            "<rect class=\"chart-bar\" x=\"0\" y=\"{}\" width=\"{low:.1}\" height=\"16\" rx=\"2\"/>",
-            y + 2.0
+            html,
+            "<li><span class=\"chart-number\">{}</span>\
+             <svg class=\"chart\" viewBox=\"0 0 {BAR} 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
+             <rect class=\"chart-bar\" x=\"0\" y=\"0\" width=\"{low:.1}\" height=\"16\"/>",
+            escape(&view.number)
         );
         if high > low {
             let _ = write!(
-                svg,
-                "<rect class=\"chart-range\" x=\"{low:.1}\" y=\"{}\" width=\"{:.1}\" height=\"16\" rx=\"2\"/>",
-                y + 2.0,
+                html,
+                "<rect class=\"chart-range\" x=\"{low:.1}\" y=\"0\" width=\"{:.1}\" height=\"16\"/>",
                 high - low
             );
         }
         let _ = write!(
-            svg,
-            "<text class=\"chart-number\" x=\"{:.1}\" y=\"{}\">{}</text>\
-             <text class=\"chart-value\" x=\"0\" y=\"{}\">{}</text>\
-             <text class=\"chart-said\" x=\"0\" y=\"{}\">{}</text>",
-            high + 6.0,
-            y + 15.0,
-            escape(&view.number),
-            y + 32.0,
+            html,
+            "</svg><span class=\"chart-text\"><span class=\"chart-value\">{}</span> \
+             <span class=\"chart-said\">{}</span></span></li>",
             escape(&position.value),
-            y + 46.0,
             escape(&said),
         );
-        y += ROW;
     }
-    svg.push_str("</svg>");
-    svg
+    html.push_str("</ol>");
+    html
 }
 
 /// A figure as written: "46", or a range, "25–30".

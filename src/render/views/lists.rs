@@ -3,7 +3,7 @@
 //! the corrections, and the page for addresses that lead nowhere.
 
 use super::*;
-use crate::render::figures;
+use crate::render::{figures, links};
 
 pub fn actors(ctx: &RenderContext, n: usize) -> PageView {
     let first = Page::Actors;
@@ -112,7 +112,8 @@ pub fn corrections(ctx: &RenderContext, n: usize) -> PageView {
         .iter()
         .filter_map(|c| {
             let correction = ctx.chronicle.text(&c.owner)?.corrections.get(c.index)?;
-            let href = page.href(&crate::render::links::read_on(&c.owner, ctx.chronicle), None);
+            let (on, anchor) = (links::read_on(&c.owner, ctx.chronicle), links::corrections_anchor(&c.owner));
+            let href = page.href(&on, Some(&anchor));
             let of = Link { title: owner_title(&c.owner, ctx), href };
             Some(CorrectionLine { of, correction: correction_view(correction, ctx) })
         })

@@ -170,6 +170,7 @@ pub struct EventView {
     pub comparisons: Vec<Link>,
     pub body: String,
     pub corrections: Vec<CorrectionView>,
+    pub corrections_anchor: String,
     /// The event's own page.
     pub href: String,
     /// The event on its day's page, when it has one.
@@ -210,6 +211,7 @@ fn event_view<'a>(
             .collect(),
         body,
         corrections: corrections(&event.text, ctx),
+        corrections_anchor: super::links::corrections_anchor(&owner),
         href: page.href(&Page::Event(event.id.clone()), None),
         day_href: event.placement.day().map(|d| page.href(&Page::Day(d), Some(event.id.as_str()))),
     }
@@ -294,5 +296,6 @@ fn view_of(
     if !context.contains_key("corrections") {
         context.insert("corrections", &[(); 0]);
     }
+    context.insert("corrections_anchor", "corrections");
     PageView { template, title, context }
 }

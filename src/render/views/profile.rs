@@ -139,8 +139,9 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     let entries = actor_entries(actor);
     let (mut context, notes) =
         profile_context(owner, &actor.text, &actor.names, &actor.events, entries, ctx, &first, n);
-    let claims = page_of(&actor.claims, n, EVENTS_PER_PAGE);
-    let (made, relayed): (Vec<&ClaimRef>, Vec<&ClaimRef>) = claims.iter().partition(|c| !c.relayed);
+    let groups = claim_groups(actor);
+    let (made, relayed): (Vec<&[ClaimRef]>, Vec<&[ClaimRef]>) =
+        page_of(&groups, n, EVENTS_PER_PAGE).iter().partition(|group| !group[0].relayed);
     if ctx.uses("claims_made_html") || ctx.uses("claims_relayed_html") {
         context.insert("claims_made_html", &claims_html(&made, ctx, &page));
         context.insert("claims_relayed_html", &claims_html(&relayed, ctx, &page));
@@ -163,7 +164,12 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
 
 /// How many entries an actor's pages share out: its events or its claims, the longer.
 pub fn actor_entries(actor: &Actor) -> usize {
-    actor.events.len().max(actor.claims.len())
+    actor.events.len().max(claim_groups(actor).len())
+}
+
+/// An actor's claims, one group a passage (and role): several files may quote it.
+fn claim_groups(actor: &Actor) -> Vec<&[ClaimRef]> {
+    actor.claims.chunk_by(|a, b| a.passage() == b.passage()).collect()
 }
 
 /// Where a claim's quote is read: its footnote, or a comparison's position.
@@ -179,39 +185,51 @@ fn claim_context(claim: &ClaimRef, ctx: &RenderContext, page: &Page) -> Link {
     Link { title: owner_title(&claim.owner, ctx), href }
 }
 
-/// The quotes of an actor's claims, each after where it is read, as HTML.
-fn claims_html(claims: &[&ClaimRef], ctx: &RenderContext, page: &Page) -> String {
+/// The quotes of an actor's claims, each passage once, after where it is read, as HTML.
+fn claims_html(groups: &[&[ClaimRef]], ctx: &RenderContext, page: &Page) -> String {
     let within = escape(&ctx.text("claim_in"));
     let mut html = String::new();
-    for claim in claims {
-        let Some(quote) = ctx.chronicle.quote(&claim.owner, &claim.key) else { continue };
-        let context = claim_context(claim, ctx, page);
-        html.push_str(&format!(
-            "<div class=\"quote-in-context\"><p class=\"context\">{within} <a href=\"{}\">{}</a>:</p>",
-            Escaped(&context.href),
-            Escaped(&context.title)
-        ));
+    for group in groups {
+        let Some(quote) = ctx.chronicle.quote(&group[0].owner, &group[0].key) else { continue };
+        html.push_str("<div class=\"quote-in-context\"><p class=\"context\">");
+        html.push_str(&within);
+        for (i, claim) in group.iter().enumerate() {
+            let context = claim_context(claim, ctx, page);
+            let separator = if i == 0 { " " } else { "; " };
+            html.push_str(&format!(
+                "{separator}<a href=\"{}\">{}</a>",
+                Escaped(&context.href),
+                Escaped(&context.title)
+            ));
+        }
+        html.push_str(":</p>");
         html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
         html.push_str("</div>");
     }
     html
 }
 
-/// The same, for a template that lays out the quotes itself.
-fn claims_of<'a>(claims: &[&ClaimRef], ctx: &RenderContext<'a>, page: &Page) -> Vec<QuoteInContext<'a>> {
-    claims
+/// A quote and every place it is read, for a template that lays out claims itself.
+#[derive(Debug, Serialize)]
+struct ClaimInContexts<'a> {
+    quote: QuoteView<'a>,
+    contexts: Vec<Link>,
+}
+
+fn claims_of<'a>(groups: &[&[ClaimRef]], ctx: &RenderContext<'a>, page: &Page) -> Vec<ClaimInContexts<'a>> {
+    groups
         .iter()
-        .filter_map(|claim| {
-            let quote = ctx.chronicle.quote(&claim.owner, &claim.key)?;
-            Some(QuoteInContext {
+        .filter_map(|group| {
+            let quote = ctx.chronicle.quote(&group[0].owner, &group[0].key)?;
+            Some(ClaimInContexts {
                 quote: QuoteView::new(quote, ctx, page),
-                context: claim_context(claim, ctx, page),
+                contexts: group.iter().map(|claim| claim_context(claim, ctx, page)).collect(),
             })
         })
         .collect()
 }
 
-/// The comparison positions an actor states or relays, each linked to its table row.
+/// The comparison positions an actor takes, each linked to its table row.
 #[derive(Debug, Serialize)]
 struct ActorPosition {
     question: Link,
