@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::interface::Interface;
 use crate::load::outline::Outline;
 use crate::load::Theme;
-use crate::model::{Actor, Chronicle, Comparison, Place, Source};
+use crate::model::{Actor, Chronicle, Comparison, Event, Place, Source};
 use crate::text::escape;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -29,6 +29,9 @@ pub struct RenderContext<'a> {
     used: rustc_hash::FxHashSet<String>,
     /// The map's outline projected as SVG, made by the first map that needs it.
     pub map_areas: std::sync::OnceLock<Option<String>>,
+    /// Each event's date for readers and for machines, by the event's index: an event is
+    /// listed on many pages.
+    whens: Vec<(String, String)>,
 }
 
 /// The orders the lists of the site are shown in, sorted once for all their pages.
@@ -108,7 +111,16 @@ impl<'a> RenderContext<'a> {
             note_words: super::notes::NoteWords::new(words),
             used: theme.templates.iter().flat_map(|t| names_used(&t.text)).collect(),
             map_areas: Default::default(),
+            whens: chronicle.events.iter().map(|e| (i18n::when(&e.when, words), e.when.machine())).collect(),
         })
+    }
+
+    /// An event's date, for readers and for `<time datetime>`.
+    pub fn when_of(&self, event: &Event) -> (&str, &str) {
+        match self.chronicle.event_ix.get(&event.id).and_then(|&ix| self.whens.get(ix)) {
+            Some((text, machine)) => (text, machine),
+            None => ("", ""),
+        }
     }
 
     /// A text of the interface.

@@ -158,7 +158,7 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
         let mut texts: Vec<&str> = names.map(String::as_str).collect();
         texts.push(&event.text.body.plain);
         // Titles may repeat; the date tells events apart.
-        let when = crate::render::i18n::when(&event.when, ctx.words);
+        let when = ctx.when_of(event).0.to_string();
         index.document(&event.title, 0, event_href(event, &root), when, &[], &texts);
     }
 

@@ -186,14 +186,15 @@ fn event_view<'a>(
     let chronicle = ctx.chronicle;
     let owner = Owner::Event(event.id.clone());
     let body = render_body(&event.text, &owner, ctx, page, notes);
+    let (when, datetime) = ctx.when_of(event);
     let mut sources: Vec<&SourceId> = event.text.quotes.values().map(|q| &q.passage.source).collect();
     sources.sort();
     sources.dedup();
     EventView {
         id: event.id.to_string(),
         title: event.title.clone(),
-        when: i18n::when(&event.when, ctx.words),
-        datetime: event.when.machine(),
+        when: when.to_string(),
+        datetime: datetime.to_string(),
         precision: event.when.precision(),
         date_basis: event.date_basis.clone(),
         actors: actor_links(&event.actors, chronicle, page),
@@ -227,10 +228,11 @@ pub struct EventLine {
 }
 
 fn event_line(event: &Event, ctx: &RenderContext, page: &Page) -> EventLine {
+    let (when, datetime) = ctx.when_of(event);
     EventLine {
         title: event.title.clone(),
-        when: i18n::when(&event.when, ctx.words),
-        datetime: event.when.machine(),
+        when: when.to_string(),
+        datetime: datetime.to_string(),
         href: event_href(event, page),
     }
 }
