@@ -288,6 +288,43 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     assert_eq!(text(select_one(&again, ".cite .citation")), citation);
 }
 
+#[test]
+fn a_citation_names_the_editors_and_the_date_of_the_chronicle() {
+    let dir = copy_fixture("basic");
+    let config = dir.path().join("chronicle.toml");
+    let text = std::fs::read_to_string(&config).unwrap().replacen(
+        "\n",
+        "\neditors = [\"Ann Roe\", \"Bo {Lee}\"]\nupdated = \"2021-02-03\"\n",
+        1,
+    );
+    std::fs::write(&config, text).unwrap();
+    let page = build_at(dir.path()).page("events/karo-captured.html");
+    let citation = text_of(&page, ".cite .citation");
+    assert!(
+        citation.starts_with("Ann Roe, Bo {Lee}. “Rebels capture Karo.” In The Siege of Example, version ")
+    );
+    assert!(citation.ends_with(", 3 February 2021. https://example.org/siege/events/karo-captured.html"));
+    let exports: Vec<String> =
+        select(&page, ".cite pre.cite-export").into_iter().map(|pre| pre.text().collect()).collect();
+    assert!(exports[0].contains("  author = {Ann Roe and Bo \\{Lee\\}},\n"), "{}", exports[0]);
+    assert!(exports[0].contains("  year = {2021},\n  month = {2},\n  note = {Version "), "{}", exports[0]);
+    assert!(exports[0].ends_with("  url = {https://example.org/siege/events/karo-captured.html}\n}\n"));
+    assert!(exports[1].contains("A2  - Ann Roe\nA2  - Bo {Lee}\nPY  - 2021\nDA  - 2021/02/03\nET  - "));
+    let meta = |name: &str| {
+        select(&page, &format!("meta[name='{name}']"))
+            .into_iter()
+            .map(|m| m.value().attr("content").unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(meta("citation_author"), ["Ann Roe", "Bo {Lee}"]);
+    assert_eq!(meta("citation_publication_date"), ["2021/02/03"]);
+    assert_eq!(meta("DC.date"), ["2021-02-03"]);
+}
+
+fn text_of(page: &scraper::Html, css: &str) -> String {
+    text(select_one(page, css))
+}
+
 /// The search index as `search.js` reads it: every word with the titles and links of
 /// the documents holding it, and whether it is in their title.
 fn search_index(site: &Site) -> std::collections::BTreeMap<String, Vec<(String, String, bool)>> {

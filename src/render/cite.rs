@@ -39,43 +39,83 @@ pub struct Meta {
     pub content: String,
 }
 
-pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, words: &Interface) -> Cite {
+/// What the citations of every page share, worked out once per build: each page adds its
+/// title, key and address.
+pub struct Citing {
+    /// The formatted citation before the title ("Editors. “") and after it, up to the URL.
+    text_before: String,
+    text_after: String,
+    /// BibTeX after the title, up to the URL.
+    bibtex_after: String,
+    /// RIS after the title, up to the URL, and after the URL.
+    ris_after: String,
+    ris_end: String,
+    /// `updated`, as `YYYY/MM/DD` and as `YYYY-MM-DD`.
+    dates: Option<(String, String)>,
+}
+
+impl Citing {
+    pub fn new(chronicle: &Chronicle, words: &Interface) -> Citing {
+        let config = &chronicle.config;
+        let version = &chronicle.version;
+        let updated = config.updated;
+
+        let mut text_before = String::new();
+        if !config.editors.is_empty() {
+            text_before.push_str(&format!("{}. ", config.editors.join(", ")));
+        }
+        text_before.push_str(&words.text("quote_open"));
+        let (close, within) = (words.text("quote_close"), words.text("cite_in"));
+        let mut text_after = format!(".{close} {within} {}, version {version}", config.title);
+        if let Some(day) = updated {
+            text_after.push_str(&format!(", {}", words.day(day)));
+        }
+        text_after.push_str(". ");
+
+        let mut bibtex_after = String::new();
+        if !config.editors.is_empty() {
+            bibtex_after.push_str(&format!("  author = {{{}}},\n", braced(&config.editors.join(" and "))));
+        }
+        bibtex_after.push_str(&format!("  howpublished = {{{}}},\n", braced(&config.title)));
+        if let Some(day) = updated {
+            bibtex_after.push_str(&format!("  year = {{{}}},\n  month = {{{}}},\n", day.year(), day.month()));
+        }
+        bibtex_after.push_str(&format!("  note = {{Version {version}}},\n  url = {{"));
+
+        let mut ris_after = format!("\nT2  - {}\n", config.title);
+        for editor in &config.editors {
+            ris_after.push_str(&format!("A2  - {editor}\n"));
+        }
+        if let Some(day) = updated {
+            ris_after.push_str(&format!("PY  - {}\nDA  - {}\n", day.year(), day.format("%Y/%m/%d")));
+        }
+        ris_after.push_str(&format!("ET  - {version}\nUR  - "));
+        let ris_end = format!("\nLA  - {}\nER  - \n", config.language);
+
+        Citing {
+            text_before,
+            text_after,
+            bibtex_after,
+            ris_after,
+            ris_end,
+            dates: updated.map(|day| (day.format("%Y/%m/%d").to_string(), day.to_string())),
+        }
+    }
+}
+
+fn braced(s: &str) -> String {
+    s.replace('{', "\\{").replace('}', "\\}")
+}
+
+pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> Cite {
     let config = &chronicle.config;
     let url = page.absolute(&config.base_url);
     let key = slugify(&page.path().replace(".html", ""));
-    let updated = config.updated;
-    let version = &chronicle.version;
-
-    let mut text = String::new();
-    if !config.editors.is_empty() {
-        text.push_str(&format!("{}. ", config.editors.join(", ")));
-    }
-    let (open, close, within) = (words.text("quote_open"), words.text("quote_close"), words.text("cite_in"));
-    text.push_str(&format!("{open}{title}.{close} {within} {}, version {version}", config.title));
-    if let Some(day) = updated {
-        text.push_str(&format!(", {}", words.day(day)));
-    }
-    text.push_str(&format!(". {url}"));
-
-    let braced = |s: &str| s.replace('{', "\\{").replace('}', "\\}");
-    let mut bibtex = format!("@misc{{{key},\n  title = {{{{{}}}}},\n", braced(title));
-    if !config.editors.is_empty() {
-        bibtex.push_str(&format!("  author = {{{}}},\n", braced(&config.editors.join(" and "))));
-    }
-    bibtex.push_str(&format!("  howpublished = {{{}}},\n", braced(&config.title)));
-    if let Some(day) = updated {
-        bibtex.push_str(&format!("  year = {{{}}},\n  month = {{{}}},\n", day.year(), day.month()));
-    }
-    bibtex.push_str(&format!("  note = {{Version {version}}},\n  url = {{{url}}}\n}}\n"));
-
-    let mut ris = format!("TY  - ELEC\nTI  - {title}\nT2  - {}\n", config.title);
-    for editor in &config.editors {
-        ris.push_str(&format!("A2  - {editor}\n"));
-    }
-    if let Some(day) = updated {
-        ris.push_str(&format!("PY  - {}\nDA  - {}\n", day.year(), day.format("%Y/%m/%d")));
-    }
-    ris.push_str(&format!("ET  - {version}\nUR  - {url}\nLA  - {}\nER  - \n", config.language));
+    let text = [citing.text_before.as_str(), title, &citing.text_after, &url].concat();
+    let bibtex =
+        ["@misc{", &key, ",\n  title = {{", &braced(title), "}},\n", &citing.bibtex_after, &url, "}\n}\n"]
+            .concat();
+    let ris = ["TY  - ELEC\nTI  - ", title, &citing.ris_after, &url, &citing.ris_end].concat();
 
     let mut csl = json!({
         "id": key,
@@ -83,13 +123,13 @@ pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, words: &Interface) 
         "title": title,
         "container-title": config.title,
         "URL": url,
-        "version": version,
+        "version": chronicle.version,
         "language": config.language,
     });
     if !config.editors.is_empty() {
         csl["editor"] = json!(config.editors.iter().map(|e| json!({ "literal": e })).collect::<Vec<_>>());
     }
-    if let Some(day) = updated {
+    if let Some(day) = config.updated {
         csl["issued"] = json!({ "date-parts": [[day.year(), day.month(), day.day()]] });
     }
     let csl = format!("{}\n", serde_json::to_string_pretty(&json!([csl])).unwrap_or_default());
@@ -100,14 +140,19 @@ pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, words: &Interface) 
         format("RIS", ris, "ris", "application/x-research-info-systems", &file),
         format("CSL-JSON", csl, "json", "application/vnd.citationstyles.csl+json", &file),
     ];
-    Cite { text, formats, meta: meta(title, &url, chronicle), json_ld: json_ld(page, title, &url, chronicle) }
+    Cite {
+        text,
+        formats,
+        meta: meta(title, &url, chronicle, citing),
+        json_ld: json_ld(page, title, &url, chronicle),
+    }
 }
 
 fn format(name: &'static str, text: String, extension: &str, mime: &'static str, file: &str) -> Format {
     Format { name, text, filename: format!("{file}.{extension}"), mime }
 }
 
-fn meta(title: &str, url: &str, chronicle: &Chronicle) -> Vec<Meta> {
+fn meta(title: &str, url: &str, chronicle: &Chronicle, citing: &Citing) -> Vec<Meta> {
     let config = &chronicle.config;
     let mut meta = vec![
         Meta { name: "citation_title", content: title.to_string() },
@@ -116,8 +161,8 @@ fn meta(title: &str, url: &str, chronicle: &Chronicle) -> Vec<Meta> {
     for editor in &config.editors {
         meta.push(Meta { name: "citation_author", content: editor.clone() });
     }
-    if let Some(day) = config.updated {
-        meta.push(Meta { name: "citation_publication_date", content: day.format("%Y/%m/%d").to_string() });
+    if let Some((slashed, _)) = &citing.dates {
+        meta.push(Meta { name: "citation_publication_date", content: slashed.clone() });
     }
     meta.push(Meta { name: "citation_public_url", content: url.to_string() });
     meta.push(Meta { name: "citation_language", content: config.language.clone() });
@@ -125,8 +170,8 @@ fn meta(title: &str, url: &str, chronicle: &Chronicle) -> Vec<Meta> {
     for editor in &config.editors {
         meta.push(Meta { name: "DC.creator", content: editor.clone() });
     }
-    if let Some(day) = config.updated {
-        meta.push(Meta { name: "DC.date", content: day.to_string() });
+    if let Some((_, day)) = &citing.dates {
+        meta.push(Meta { name: "DC.date", content: day.clone() });
     }
     meta.push(Meta { name: "DC.identifier", content: url.to_string() });
     meta.push(Meta { name: "DC.language", content: config.language.clone() });

@@ -32,6 +32,8 @@ pub struct RenderContext<'a> {
     /// Each event's date for readers and for machines, by the event's index: an event is
     /// listed on many pages.
     whens: Vec<(String, String)>,
+    /// What every page's citation shares.
+    pub citing: super::cite::Citing,
 }
 
 /// The orders the lists of the site are shown in, sorted once for all their pages.
@@ -111,6 +113,7 @@ impl<'a> RenderContext<'a> {
             note_words: super::notes::NoteWords::new(words),
             used: theme.templates.iter().flat_map(|t| names_used(&t.text)).collect(),
             map_areas: Default::default(),
+            citing: super::cite::Citing::new(chronicle, words),
             whens: chronicle.events.iter().map(|e| (i18n::when(&e.when, words), e.when.machine())).collect(),
         })
     }

@@ -91,7 +91,7 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
     context.insert("page_title", &view.title);
     context.insert("canonical", &page.absolute(&config.base_url));
     if !not_found {
-        context.insert("cite", &cite::cite(page, &view.title, ctx.chronicle, ctx.words));
+        context.insert("cite", &cite::cite(page, &view.title, ctx.chronicle, &ctx.citing));
     }
     // Each thread reuses one buffer; the page is written as bytes, since the templates and
     // everything they are given are already UTF-8.
