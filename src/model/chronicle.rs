@@ -332,13 +332,23 @@ pub struct Coverage {
     pub sentences_footnoted: usize,
 }
 
+/// The narrative's counts: its blocks of text, those that cite, its sentences, and those
+/// that cite nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrative {
+    pub blocks: usize,
+    pub blocks_cited: usize,
+    pub sentences: usize,
+    pub uncited: usize,
+}
+
 impl Coverage {
     /// Adds the narrative's counts: its blocks of text and sentences, and those cited.
-    pub fn add_narrative(&mut self, narrative: crate::text::markdown::Statements) {
+    pub fn add_narrative(&mut self, narrative: Narrative) {
         self.narrative_paragraphs = narrative.blocks;
         self.narrative_paragraphs_footnoted = narrative.blocks_cited;
         self.sentences = narrative.sentences;
-        self.sentences_footnoted = narrative.sentences - narrative.uncited.len();
+        self.sentences_footnoted = narrative.sentences - narrative.uncited;
     }
 
     pub fn percent(&self) -> f64 {

@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::load::Content;
-use crate::model::{ActorId, Chronicle, Coverage, NameUse, PlaceId, Source};
+use crate::model::{ActorId, Chronicle, Coverage, NameUse, Narrative, PlaceId, Source};
 use crate::text::markdown::Statements;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -127,8 +127,8 @@ const UNCITED: &str = "sentence without a footnote";
 /// Counts the narrative's statements and warns on each sentence that cites nothing. Each
 /// entry is a file, where its body starts in it, and what the body states. Narrative is
 /// every body but a source's notes, which describe the document shown beside them.
-pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut Diagnostics) -> Statements {
-    let mut total = Statements::default();
+pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut Diagnostics) -> Narrative {
+    let mut total = Narrative::default();
     for (file, offset, statements) in bodies {
         if file.path.starts_with("content/sources/") {
             continue;
@@ -136,6 +136,7 @@ pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut 
         total.blocks += statements.blocks;
         total.blocks_cited += statements.blocks_cited;
         total.sentences += statements.sentences;
+        total.uncited += statements.uncited.len();
         for range in &statements.uncited {
             if !diagnostics.keeps_warning(UNCITED) {
                 diagnostics.count_warnings(UNCITED, 1);
@@ -147,7 +148,6 @@ pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut 
                     .help("cite the quote that backs it with `[^key]`; if no quote says it outright, add a [[readings]] entry with its basis and cite that"),
             );
         }
-        total.uncited.extend(statements.uncited.iter().cloned());
     }
     total
 }
