@@ -137,16 +137,19 @@ pub fn narrative(bodies: &[(&SourceText, usize, Statements)], diagnostics: &mut 
         total.blocks_cited += statements.blocks_cited;
         total.sentences += statements.sentences;
         total.uncited += statements.uncited.len();
-        for range in &statements.uncited {
-            if !diagnostics.keeps_warning(UNCITED) {
-                diagnostics.count_warnings(UNCITED, 1);
-                continue;
-            }
+        let mut ranges = statements.uncited.iter();
+        // Past the warnings shown, the rest of the file's are counted at once: a large
+        // chronicle may have millions.
+        while diagnostics.keeps_warning(UNCITED) {
+            let Some(range) = ranges.next() else { break };
             diagnostics.push(
                 Diagnostic::warning(UNCITED)
                     .at(file, offset + range.start..offset + range.end)
                     .help("cite the quote that backs it with `[^key]`; if no quote says it outright, add a [[readings]] entry with its basis and cite that"),
             );
+        }
+        if ranges.len() > 0 {
+            diagnostics.count_warnings(UNCITED, ranges.len());
         }
     }
     total
