@@ -20,7 +20,7 @@ const SHOTS = [
   ["index-phone-dark.png", "index.html", 390, "dark"],
   ["day-desktop-sidenotes.png", "days/2013-01-10.html", 1440, "light"],
   ["day-phone-note-open.png", "days/2013-01-11.html", 390, "light", "open-note"],
-  ["comparison-chart-dark.png", "compare/death-toll.html", 1440, "dark", "scroll-chart"],
+  ["comparison-chart-dark.png", "compare/west-african-force.html", 1440, "dark", "scroll-chart"],
   ["places-map.png", "places/index.html", 1440, "light"],
   ["actors-matrix.png", "actors/index.html", 1440, "light", "scroll-matrix"],
   ["source-phone.png", "sources/afp-counteroffensive.html", 390, "light", "scroll-comments"],
