@@ -1,7 +1,8 @@
 // End-to-end check of a built site in headless Chromium: crawls every page from
 // file:// and from a local server under a sub-path, and fails on any broken link or
 // anchor, any console error, and any request that leaves the site. Then runs the
-// search for a few queries.
+// search for a few queries, axe-core, and checks where notes sit and that no page is
+// wider than a phone.
 //
 // Usage: node crawl.mjs PUBLIC_DIR [query=expected-title ...]
 
@@ -111,6 +112,65 @@ async function checkAccessibility(root, label, colorScheme) {
   console.log(`${label}: axe-core on ${pages.length} pages (${colorScheme}), violations by impact ${JSON.stringify(counts)}`);
 }
 
+/**
+ * Notes and widths as a reader meets them, on every day and comparison page and one of
+ * each other kind: at 1440 px every note in the margin starts within one screen of its
+ * reference and none overlaps another, and a note kept in the text opens where it is; at
+ * 390 px no page is wider than the screen.
+ */
+async function checkLayout(root, label) {
+  const { readdir } = await import("node:fs/promises");
+  const pages = ["index.html", "actors/index.html", "places/index.html", "sources/index.html", "corrections.html"];
+  for (const folder of ["days", "compare"]) {
+    for (const name of (await readdir(join(siteDir, folder))).sort()) if (name.endsWith(".html")) pages.push(`${folder}/${name}`);
+  }
+  for (const folder of ["events", "actors", "places", "sources"]) pages.push(`${folder}/${await firstPage(folder)}`);
+  const wide = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const [page, phone] = [await wide.newPage(), await narrow.newPage()];
+  let placed = 0, inPlace = 0, worst = 0;
+  for (const path of pages) {
+    await page.goto(root + path);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const notes = await page.evaluate((screen) => {
+      const found = { placed: 0, inPlace: 0, worst: 0, far: [], overlaps: [] };
+      let above = null;
+      for (const note of document.querySelectorAll("main .sidenote")) {
+        if (note.classList.contains("in-place")) { found.inPlace++; continue; }
+        const ref = note.previousElementSibling.previousElementSibling.previousElementSibling;
+        const [n, r] = [note.getBoundingClientRect(), ref.getBoundingClientRect()];
+        found.placed++;
+        const drift = Math.abs(n.top - r.top);
+        found.worst = Math.max(found.worst, drift);
+        if (drift > screen) found.far.push(`${note.dataset.note} ${Math.round(drift)} px`);
+        if (above && n.top < above.bottom) found.overlaps.push(note.dataset.note);
+        above = n;
+      }
+      return found;
+    }, 900);
+    placed += notes.placed; inPlace += notes.inPlace; worst = Math.max(worst, notes.worst);
+    for (const far of notes.far) problems.push(`${label} ${path}: note ${far} from its reference at 1440 px`);
+    for (const note of notes.overlaps) problems.push(`${label} ${path}: note ${note} overlaps the one above it`);
+    if (notes.inPlace) {
+      const toggle = page.locator("label.sidenote-toggle.in-place").first();
+      await toggle.click();
+      const shown = await page.evaluate(() => {
+        const input = document.querySelector("input.sidenote-toggle.in-place:checked");
+        const note = input && input.nextElementSibling;
+        const box = note && note.getBoundingClientRect();
+        return Boolean(box && box.height > 0 && box.top >= 0 && box.top < innerHeight);
+      });
+      if (!shown) problems.push(`${label} ${path}: a note kept in the text does not open where it is`);
+    }
+    await phone.goto(root + path);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) problems.push(`${label} ${path}: ${width} px wide at 390 px`);
+  }
+  await wide.close();
+  await narrow.close();
+  console.log(`${label}: layout of ${pages.length} pages: ${placed} notes in the margin (worst ${Math.round(worst)} px from its reference), ${inPlace} kept in the text; none wider than a phone`);
+}
+
 /** The first page of a folder, in name order; with `containing`, the first whose HTML has it. */
 async function firstPage(folder, containing) {
   const { readdir } = await import("node:fs/promises");
@@ -178,6 +238,7 @@ await crawl(fileRoot + "index.html", fileRoot, "file://");
 await checkSearch(fileRoot + "index.html", "file://");
 await checkAccessibility(fileRoot, "file://", "light");
 await checkAccessibility(fileRoot, "file://", "dark");
+await checkLayout(fileRoot, "file://");
 const server = await serve();
 const httpRoot = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
 await crawl(httpRoot + "index.html", httpRoot, "http");

@@ -55,6 +55,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/style.css",
     "static/search.js",
     "static/cite.js",
+    "static/notes.js",
     "i18n/en.toml",
     "i18n/fr.toml",
 ];
