@@ -37,7 +37,6 @@ pub fn source<'a>(ctx: &RenderContext<'a>, source: &'a Source) -> PageView {
         row("published", source.published.as_ref().map(|w| i18n::when(w, ctx.words))),
         row("kind", Some(i18n::source_kind(source.kind, ctx.words))),
         row("language", Some(source.language.clone())),
-        row("seed", Some(source.seed_path.clone())),
     ]
     .into_iter()
     .flatten()
