@@ -321,6 +321,47 @@ fn a_citation_names_the_editors_and_the_date_of_the_chronicle() {
     assert_eq!(meta("DC.date"), ["2021-02-03"]);
 }
 
+#[test]
+fn a_day_shows_its_events_in_the_order_they_happened_with_the_day_at_a_glance() {
+    let dir = copy_fixture("basic");
+    let event = |id: &str, when: &str, order: &str, exact: &str| {
+        write_file(
+            dir.path(),
+            &format!("content/events/{id}.md"),
+            &format!(
+                "+++\ntitle = \"{id}\"\nwhen = \"{when}\"\n{order}\n[[attestations]]\nsource = \"encyclopedia\"\nexact = \"{exact}\"\n+++\nIt happened.[^encyclopedia]\n"
+            ),
+        )
+    };
+    // Without an order, a report of the captured town ("a-report") would sort before
+    // the capture by its id; `order` puts it after, and a time of day after those.
+    event("a-report", "2020-03-01", "order = 1", "On 1 March 2020 the rebels captured Karo");
+    event("evening-address", "2020-03-01T20:00Z", "", "On 1 March 2020 the rebels captured Karo");
+    let site = build_at(dir.path());
+    let day = site.page("days/2020-03-01.html");
+    let ids: Vec<String> = select(&day, "article.event")
+        .into_iter()
+        .map(|a| a.value().attr("id").unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["karo-captured", "evening-address", "a-report"]);
+    let glance: Vec<String> = select(&day, ".day-glance li a").into_iter().map(href).collect();
+    assert_eq!(glance, ["#karo-captured", "#evening-address", "#a-report"]);
+    // The date's reasoning follows the text, folded; previous and next are at the foot too.
+    let captured = select_one(&day, "article#karo-captured");
+    let children: Vec<&str> =
+        captured.children().filter_map(|c| c.value().as_element()).map(|e| e.name()).collect();
+    let (narrative, basis) = (
+        children.iter().position(|n| *n == "div").unwrap(),
+        children.iter().position(|n| *n == "details").unwrap(),
+    );
+    assert!(narrative < basis, "{children:?}");
+    let top: Vec<String> = select(&day, "nav.day-nav a").into_iter().map(href).collect();
+    let end: Vec<String> = select(&day, ".day-nav-end a").into_iter().map(href).collect();
+    assert!(!end.is_empty());
+    assert_eq!(end, top);
+    assert_eq!(select(&day, "link[rel=next]").len(), 1);
+}
+
 fn text_of(page: &scraper::Html, css: &str) -> String {
     text(select_one(page, css))
 }

@@ -268,6 +268,10 @@ pub struct EventFront {
     pub places: Vec<Spanned<String>>,
     #[serde(default)]
     pub headline: bool,
+    /// Where the event stands among those of its day, when the time does not say: lower
+    /// first, 0 when not given.
+    #[serde(default)]
+    pub order: i32,
     #[serde(default)]
     pub attestations: Vec<AttestationFront>,
     #[serde(default)]

@@ -56,6 +56,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/search.js",
     "static/cite.js",
     "static/notes.js",
+    "static/keys.js",
     "i18n/en.toml",
     "i18n/fr.toml",
 ];

@@ -153,6 +153,8 @@ pub struct Event {
     pub actors: Vec<ActorId>,
     pub places: Vec<PlaceId>,
     pub headline: bool,
+    /// The editor's place for it among its day's events, lower first.
+    pub order: i32,
     pub text: Text,
     /// The comparisons about this event.
     pub comparisons: Vec<ComparisonId>,
@@ -287,7 +289,8 @@ pub struct Chronicle {
     pub version: String,
     pub intro: Text,
     pub sources: BTreeMap<SourceId, Source>,
-    /// In chronological order, then headlines first, then by id.
+    /// In chronological order: by first day, then the editor's `order`, then by time
+    /// where known (a day's spans first), then headlines first, then by id.
     pub events: Vec<Event>,
     pub event_ix: FxHashMap<EventId, EventIx>,
     pub actors: BTreeMap<ActorId, Actor>,

@@ -16,11 +16,14 @@ pub fn fill(chronicle: &mut Chronicle) {
     derive_claims_and_corrections(chronicle);
 }
 
-/// Chronological; within the same date, headline events first, then by id.
+/// Chronological; within a day, in the editor's `order`, then by time where known, then
+/// headline events first, then by id.
 fn order_events(chronicle: &mut Chronicle) {
-    chronicle.events.sort_by(|a, b| {
-        (a.when.sort_key(), !a.headline, &a.id).cmp(&(b.when.sort_key(), !b.headline, &b.id))
-    });
+    let key = |e: &Event| {
+        let (day, rank, time) = e.when.sort_key();
+        (day, e.order, rank, time, !e.headline)
+    };
+    chronicle.events.sort_by(|a, b| (key(a), &a.id).cmp(&(key(b), &b.id)));
     chronicle.event_ix = chronicle.events.iter().enumerate().map(|(ix, e)| (e.id.clone(), ix)).collect();
 }
 

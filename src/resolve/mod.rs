@@ -303,6 +303,7 @@ impl<'a> Resolver<'a> {
             actors,
             places,
             headline: front.headline,
+            order: front.order,
             when,
             text,
             comparisons: Vec::new(),
