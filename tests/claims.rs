@@ -126,14 +126,15 @@ fn figures_are_charted_by_what_they_count_and_cover_with_ranges_as_ranges() {
         .into_iter()
         .map(|r| r.value().attr("width").unwrap().parse().unwrap())
         .collect();
+    // Largest first: the range up to 55, then 50.
     assert_eq!(widths.len(), 2);
-    assert!((widths[0] - 50.0 / 55.0 * 380.0).abs() < 0.1, "{widths:?}");
-    assert!((widths[1] - 40.0 / 55.0 * 380.0).abs() < 0.1, "the range starts at 40: {widths:?}");
+    assert!((widths[0] - 40.0 / 55.0 * 380.0).abs() < 0.1, "the range starts at 40: {widths:?}");
+    assert!((widths[1] - 50.0 / 55.0 * 380.0).abs() < 0.1, "{widths:?}");
     let range = select_one_in(drawn[0], "rect.chart-range");
-    let end = widths[1] + range.value().attr("width").unwrap().parse::<f64>().unwrap();
+    let end = widths[0] + range.value().attr("width").unwrap().parse::<f64>().unwrap();
     assert!((end - 380.0).abs() < 0.2, "the range runs to 55, the top of its scale: {end}");
     // The table lists every figure, group by group.
-    assert_eq!(texts(&page, "table.chart-table td.number"), ["12", "50", "40–55"]);
+    assert_eq!(texts(&page, "table.chart-table td.number"), ["12", "40–55", "50"]);
     assert_eq!(select(&page, "table.chart-table tbody").len(), 2);
 }
 

@@ -30,8 +30,9 @@ pub fn when(when: &When, interface: &Interface) -> String {
     }
 }
 
-pub fn actor_kind(kind: ActorKind, interface: &Interface) -> String {
-    interface.text(match kind {
+/// An actor's kind: `n` 1 for one actor ("Person"), more for a group of them ("People").
+pub fn actor_kind(kind: ActorKind, n: u64, interface: &Interface) -> String {
+    let key = match kind {
         ActorKind::Person => "kind_person",
         ActorKind::ArmedGroup => "kind_armed_group",
         ActorKind::Army => "kind_army",
@@ -39,7 +40,8 @@ pub fn actor_kind(kind: ActorKind, interface: &Interface) -> String {
         ActorKind::Organisation => "kind_organisation",
         ActorKind::Media => "kind_media",
         ActorKind::Other => "kind_other",
-    })
+    };
+    interface.count(key, n)
 }
 
 pub fn source_kind(kind: SourceKind, interface: &Interface) -> String {

@@ -73,7 +73,13 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
     order.sort_by_key(|&i| first_of(groups[i].0 .0));
     let claim_in = ctx.text("claim_in");
     let mut views = Vec::new();
-    for ((of, scope), rows) in order.into_iter().map(|i| &groups[i]) {
+    for (of, scope, rows) in order.into_iter().map(|i| {
+        let ((of, scope), rows) = &groups[i];
+        // Largest first, so that a group reads as a ranking.
+        let mut rows = rows.clone();
+        rows.sort_by(|(_, a), (_, b)| b.high.total_cmp(&a.high).then(b.low.total_cmp(&a.low)));
+        (of, scope, rows)
+    }) {
         let row_views: Vec<ChartRow> = rows
             .iter()
             .map(|(position, figure)| ChartRow {
@@ -84,7 +90,7 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
                 href: format!("#{}", position_anchor(&position.quote.key)),
             })
             .collect();
-        let drawn = (rows.len() >= 2).then(|| bars(rows, &row_views, &claim_in));
+        let drawn = (rows.len() >= 2).then(|| bars(&rows, &row_views, &claim_in));
         views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views, bars: drawn });
     }
     let drawn = views.iter().any(|g| g.bars.is_some());

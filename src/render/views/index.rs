@@ -61,7 +61,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
     for list in ContextList::ALL {
         let events = list.events(chronicle);
         let shown = &events[..events.len().min(CONTEXT_ON_INDEX)];
-        context.insert(list.name(), &event_lines(shown, ctx, &page));
+        context.insert(list.name(), &context_lines(list, shown, ctx, &page));
         let all = (events.len() > shown.len())
             .then(|| AllOf { href: page.href(&Page::Context(list), None), count: events.len() });
         context.insert(format!("{}_all", list.name()), &all);
@@ -105,8 +105,17 @@ pub fn context(ctx: &RenderContext, list: ContextList, n: usize) -> PageView {
     });
     let mut context = Context::new();
     context.insert("heading", &title);
-    context.insert("events", &event_lines(page_of(events, n, ENTRIES_PER_PAGE), ctx, &page));
+    context.insert("events", &context_lines(list, page_of(events, n, ENTRIES_PER_PAGE), ctx, &page));
     context.insert("total", &events.len());
     context.insert("pager", &pager(&first, n, events.len(), ENTRIES_PER_PAGE));
     view_of(ctx, "events.html", paged_title(ctx, title, n), context, Notes::default())
+}
+
+/// The lines of a context list; under "Undated", a line does not say "undated" again.
+fn context_lines(list: ContextList, events: &[EventIx], ctx: &RenderContext, page: &Page) -> Vec<EventLine> {
+    let mut lines = event_lines(events, ctx, page);
+    if list == ContextList::Undated {
+        lines.iter_mut().for_each(|line| line.when.clear());
+    }
+    lines
 }

@@ -11,7 +11,7 @@ pub fn actors(ctx: &RenderContext, n: usize) -> PageView {
     let sorted = &ctx.order.actors;
     let mut groups: Vec<(String, Vec<Link>)> = Vec::new();
     for actor in page_of(sorted, n, ENTRIES_PER_PAGE) {
-        let label = i18n::actor_kind(actor.kind, ctx.words);
+        let label = i18n::actor_kind(actor.kind, 2, ctx.words);
         let entry = link(&page, Page::Actor(actor.id.clone()), &actor.name);
         match groups.last_mut() {
             Some((last, list)) if *last == label => list.push(entry),

@@ -152,7 +152,7 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     }
     let on_first = |links: Vec<Link>| if n == 1 { links } else { Vec::new() };
     context.insert("name", &actor.name);
-    context.insert("kind", &i18n::actor_kind(actor.kind, ctx.words));
+    context.insert("kind", &i18n::actor_kind(actor.kind, 1, ctx.words));
     context.insert("role", &actor.role);
     context.insert("affiliations", &on_first(actor_links(&actor.affiliations, chronicle, &page)));
     context.insert("members", &on_first(actor_links(&actor.members, chronicle, &page)));

@@ -176,6 +176,22 @@
     if (!form.contains(event.relatedTarget)) results.hidden = true;
   });
   input.addEventListener("input", function () { show(); });
+  // Down and up move through the results, from the box and between them; Escape closes
+  // them and goes back to the box.
+  form.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+    if (event.key === "Escape") {
+      results.hidden = true;
+      input.focus();
+      return;
+    }
+    if ((event.key !== "ArrowDown" && event.key !== "ArrowUp") || results.hidden || !links.length) return;
+    event.preventDefault();
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    if (next < 0) input.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     show(function () {
