@@ -200,15 +200,19 @@ fn carries_its_marks(text: &str) -> bool {
 }
 
 impl QuoteView<'_> {
-    /// The quote as a block: the quotation alone in the `blockquote`'s paragraph, then its
-    /// translation (or a word that there is none yet), its source and line, and the
-    /// editor's note.
+    /// The quote as a figure: the quotation alone in the `blockquote`, then, in the
+    /// caption, its translation (or a word that there is none yet), its source and line,
+    /// who made the claim, and the editor's note, so that none reads as part of the quote.
     pub fn html(&self, ctx: &RenderContext) -> String {
         let w = &ctx.note_words;
         let mut html = String::with_capacity(600);
         let mut out = Html(&mut html);
-        out.raw("\n<blockquote class=\"quote\" cite=\"").text(&self.passage_href);
-        out.raw("\">\n  <p lang=\"").text(self.lang).raw("\">").text(self.text).raw("</p>\n  ");
+        out.raw("\n<figure class=\"quote\">\n  <blockquote cite=\"").text(&self.passage_href);
+        out.raw("\"><p lang=\"")
+            .text(self.lang)
+            .raw("\">")
+            .text(self.text)
+            .raw("</p></blockquote>\n  <figcaption>");
         match self.translation {
             Some(translation) => {
                 out.raw("<p class=\"translation\"><span class=\"label\">").raw(&w.our_translation);
@@ -219,19 +223,19 @@ impl QuoteView<'_> {
             }
             None => {}
         }
-        out.raw("\n  <footer><cite><a href=\"").text(&self.source_href).raw("\">").text(self.source_title);
-        out.raw("</a></cite>, <a href=\"").text(&self.passage_href).raw("\">");
+        out.raw("\n  <p class=\"quote-source\"><cite><a href=\"").text(&self.source_href).raw("\">");
+        out.text(self.source_title).raw("</a></cite>, <a href=\"").text(&self.passage_href).raw("\">");
         out.text(&ctx.words.count("line_n", self.seed_line as u64)).raw("</a>");
         if let Some(claim) = &self.claim {
             out.raw("<br>");
             claim.write_html(&mut out, w);
         }
-        out.raw("</footer>\n  ");
+        out.raw("</p>");
         if let Some(note) = self.note {
-            out.raw("<p class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
+            out.raw("\n  <p class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
             out.raw("</span> ").text(note).raw("</p>");
         }
-        out.raw("\n</blockquote>\n");
+        out.raw("</figcaption>\n</figure>\n");
         html
     }
 }

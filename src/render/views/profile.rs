@@ -65,22 +65,25 @@ fn quotes_of<'a>(events: &[EventIx], ctx: &RenderContext<'a>, page: &Page) -> Ve
         .collect()
 }
 
-/// The quotes backing the given events, each after the event it backs, as HTML: made
+/// The quotes backing the given events, grouped under the event they back, as HTML: made
 /// here, as the notes are, since an actor in a large chronicle has hundreds of them.
 fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
     let on = escape(&ctx.text("on_context"));
     let mut html = String::new();
     for event in events.iter().map(|&ix| &ctx.chronicle.events[ix]) {
-        let context = format!(
-            "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>:</p>",
-            Escaped(&event_href(event, page)),
-            Escaped(&event.title)
-        );
-        for quote in event.text.quotes.values() {
-            html.push_str(&context);
-            html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
-            html.push_str("</div>");
+        if event.text.quotes.is_empty() {
+            continue;
         }
+        html.push_str(&format!(
+            "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>{}:</p>",
+            Escaped(&event_href(event, page)),
+            Escaped(&event.title),
+            Escaped(&format!(", {}", ctx.when_of(event).0)),
+        ));
+        for quote in event.text.quotes.values() {
+            html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
+        }
+        html.push_str("</div>");
     }
     html
 }
