@@ -606,6 +606,12 @@ fn the_map_marks_every_place_with_coordinates_and_each_day_stresses_its_own() {
         select(&site.page("days/2020-03-04.html"), ".day-map").is_empty(),
         "no map on a day without places"
     );
+
+    // A place on the map has a locator map of its own; one off the map has none.
+    let karo = site.page("places/karo.html");
+    let mark = select_one(&karo, ".place-map a.map-place[data-place=karo]");
+    assert!(!mark.value().attr("class").unwrap().contains("map-faded"), "the place stands out");
+    assert!(select(&site.page("places/far-away.html"), ".place-map").is_empty());
 }
 
 #[test]

@@ -74,9 +74,18 @@ pub fn areas(ctx: &RenderContext) -> Option<String> {
     Some(svg)
 }
 
-/// Marks every place with coordinates; on a day's map (`day`), the places of that day's
-/// events stand out and the others fade.
-pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapView> {
+/// What a map is drawn for: every place, one day's, or one place, which stand out while
+/// the others fade.
+#[derive(Clone, Copy)]
+pub enum Focus<'a> {
+    All,
+    Day(&'a Day),
+    Place(&'a PlaceId),
+}
+
+/// Marks every place with coordinates; on a day's map the places of that day's events
+/// stand out, on a place's map the place itself, and the others fade.
+pub fn map(ctx: &RenderContext, page: &Page, focus: Focus) -> Option<MapView> {
     let chronicle = ctx.chronicle;
     let bounds = chronicle.config.map.as_ref()?.bounds;
     let outline = ctx.outline?;
@@ -87,9 +96,12 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
     let (width, height) = projection.point([east, south]);
     let words = ctx.words;
     let mut svg = String::new();
-    let title = match day {
-        Some(day) => words.text("map_day_title").replace("{date}", &words.long_day(day.date)),
-        None => words.text("map_title"),
+    let title = match focus {
+        Focus::Day(day) => words.text("map_day_title").replace("{date}", &words.long_day(day.date)),
+        Focus::Place(id) => words
+            .text("map_place_title")
+            .replace("{place}", chronicle.places.get(id).map_or(id.as_str(), |p| p.name.as_str())),
+        Focus::All => words.text("map_title"),
     };
     let _ = write!(
         svg,
@@ -101,12 +113,14 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
 
     // Regions (places other places lie in) are areas, not points: they are not marked.
     // The places of the events under way on the day.
-    let of_day: HashSet<&PlaceId> = match day {
-        Some(day) => {
+    let focused: HashSet<&PlaceId> = match focus {
+        Focus::Day(day) => {
             day.starting.iter().chain(&day.ongoing).flat_map(|&ix| &chronicle.events[ix].places).collect()
         }
-        None => HashSet::new(),
+        Focus::Place(id) => HashSet::from([id]),
+        Focus::All => HashSet::new(),
     };
+    let all = matches!(focus, Focus::All);
     let mut off_map = Vec::new();
     let mut marked: Vec<(&Place, bool)> = Vec::new();
     for place in chronicle.places.values().filter(|p| p.within.is_empty()) {
@@ -115,12 +129,12 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
             off_map.push((place.name.clone(), page.href(&Page::Place(place.id.clone()), None)));
             continue;
         }
-        marked.push((place, day.is_none() || of_day.contains(&place.id)));
+        marked.push((place, all || focused.contains(&place.id)));
     }
     // Faded places first, so the day's places are drawn on top and labelled first.
     marked.sort_by_key(|(place, strong)| (*strong, place.name.clone()));
-    // A day's map is shown smaller, so its marks and labels are drawn larger.
-    let (radius, size) = if day.is_some() { (7.0, 18.0) } else { (5.0, 12.0) };
+    // A day's or a place's map is shown smaller, so its marks and labels are drawn larger.
+    let (radius, size) = if all { (5.0, 12.0) } else { (7.0, 18.0) };
     let mut taken = Boxes::default();
     let mut labels = String::new();
     let mut dots = String::new();
@@ -140,7 +154,7 @@ pub fn map(ctx: &RenderContext, page: &Page, day: Option<&Day>) -> Option<MapVie
     // Labels go where they overlap no dot and no other label; a place whose label fits
     // nowhere keeps its dot, its tooltip and its line in the list below the map.
     for (place, strong) in marked.iter().rev() {
-        if day.is_some() && !strong {
+        if !all && !strong {
             continue;
         }
         let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();

@@ -22,7 +22,10 @@ pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     context.insert("corrections", &day.note.as_ref().map(|t| corrections(t, ctx)).unwrap_or_default());
     context.insert("events", &events);
     context.insert("ongoing", &event_lines(&day.ongoing, ctx, &page));
-    context.insert("map", &figures::map::map(ctx, &page, Some(day)).filter(|m| m.highlighted > 0));
+    context.insert(
+        "map",
+        &figures::map::map(ctx, &page, figures::map::Focus::Day(day)).filter(|m| m.highlighted > 0),
+    );
     context.insert("previous", &neighbour(day.date.pred_opt()));
     context.insert("next", &neighbour(day.date.succ_opt()));
     view_of(ctx, "day.html", ctx.words.long_day(day.date), context, notes)

@@ -41,7 +41,8 @@ pub fn places(ctx: &RenderContext, n: usize) -> PageView {
         .collect();
     let mut context = Context::new();
     context.insert("places", &links);
-    context.insert("map", &(n == 1).then(|| figures::map::map(ctx, &page, None)).flatten());
+    context
+        .insert("map", &(n == 1).then(|| figures::map::map(ctx, &page, figures::map::Focus::All)).flatten());
     context.insert("pager", &pager(&first, n, sorted.len(), ENTRIES_PER_PAGE));
     view_of(ctx, "places.html", paged_title(ctx, ctx.text("places"), n), context, Notes::default())
 }

@@ -268,6 +268,14 @@ pub fn place<'a>(ctx: &RenderContext<'a>, place: &'a Place, n: usize) -> PageVie
     let within = if n == 1 { place_links(&place.within, chronicle, &page) } else { Vec::new() };
     context.insert("name", &place.name);
     context.insert("coordinates", &place.coordinates.as_ref().filter(|_| n == 1).map(coordinates_view));
+    // A locator map, on the first page, when the place is on the chronicle's map.
+    let map = (n == 1 && place.coordinates.is_some())
+        .then(|| {
+            crate::render::figures::map::map(ctx, &page, crate::render::figures::map::Focus::Place(&place.id))
+        })
+        .flatten()
+        .filter(|m| m.highlighted > 0);
+    context.insert("map", &map);
     context.insert("region", &region.map(|r| link(&page, Page::Place(r.id.clone()), &r.name)));
     context.insert("within", &within);
     context.insert("places_href", &page.href(&Page::Places, None));
