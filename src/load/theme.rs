@@ -57,6 +57,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/cite.js",
     "static/notes.js",
     "static/keys.js",
+    "static/passage.js",
     "i18n/en.toml",
     "i18n/fr.toml",
 ];

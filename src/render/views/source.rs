@@ -153,7 +153,13 @@ fn document(paragraphs: &[Paragraph], ctx: &RenderContext) -> String {
             p.html
         );
         if !p.cited.is_empty() {
-            let _ = write!(html, "<ul class=\"cited-by\" lang=\"{site}\">");
+            // Folded: the text reads on, and a reader who wants the apparatus opens it.
+            let uses: usize = p.cited.iter().map(|c| c.by.len()).sum();
+            let _ = write!(
+                html,
+                "<details class=\"cited-by\" lang=\"{site}\"><summary>{}</summary><ul>",
+                Escaped(&ctx.words.count("cited_where", uses as u64))
+            );
             for c in &p.cited {
                 let _ = write!(html, "<li><a href=\"#{}\">{passage}</a> {cited_in} ", c.anchor);
                 for (i, b) in c.by.iter().enumerate() {
@@ -168,7 +174,7 @@ fn document(paragraphs: &[Paragraph], ctx: &RenderContext) -> String {
                 }
                 html.push_str("</li>");
             }
-            html.push_str("</ul>");
+            html.push_str("</ul></details>");
         }
         html.push_str("\n      ");
         if p.uncited_as_above {
@@ -265,7 +271,19 @@ fn highlighted(
             .find(|c| c.range.start == a)
             .map_or(String::new(), |c| format!(" id=\"{}\"", passage_anchor(&source.id, c.range.start)));
         let depth = covering.len().min(3);
-        let _ = write!(html, "<mark class=\"quote depth-{depth}\"{id}>{inner}</mark>");
+        // Every fragment names the passages it belongs to, so that a passage broken by a
+        // linked name is shown whole when a reader arrives at it.
+        let mut passages = String::new();
+        for c in &covering {
+            if !passages.is_empty() {
+                passages.push(' ');
+            }
+            passages.push_str(&passage_anchor(&source.id, c.range.start));
+        }
+        let _ = write!(
+            html,
+            "<mark class=\"quote depth-{depth}\"{id} data-passages=\"{passages}\">{inner}</mark>"
+        );
     }
     html
 }
