@@ -360,6 +360,11 @@ fn a_day_shows_its_events_in_the_order_they_happened_with_the_day_at_a_glance() 
     assert!(!end.is_empty());
     assert_eq!(end, top);
     assert_eq!(select(&day, "link[rel=next]").len(), 1);
+    // Each event can be cited by itself, at its own address; its own page cites the page.
+    let citation = text_of(&day, "article#karo-captured .cite-event .citation");
+    assert!(citation.starts_with("“Rebels capture Karo.” In The Siege of Example, version "), "{citation}");
+    assert!(citation.ends_with("https://example.org/siege/events/karo-captured.html"), "{citation}");
+    assert!(select(&site.page("events/karo-captured.html"), ".cite-event").is_empty());
 }
 
 fn text_of(page: &scraper::Html, css: &str) -> String {

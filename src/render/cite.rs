@@ -107,6 +107,12 @@ fn braced(s: &str) -> String {
     s.replace('{', "\\{").replace('}', "\\}")
 }
 
+/// The formatted citation of a page, as a reader pastes it into a text.
+pub fn citation(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> String {
+    let url = page.absolute(&chronicle.config.base_url);
+    [citing.text_before.as_str(), title, &citing.text_after, &url].concat()
+}
+
 pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> Cite {
     let config = &chronicle.config;
     let url = page.absolute(&config.base_url);

@@ -7,7 +7,7 @@
 //! to find something by id (the model's indexes and maps answer), and `links` is the
 //! only place that makes a URL or an anchor.
 
-mod cite;
+pub(crate) mod cite;
 pub mod context;
 mod data;
 mod figures;

@@ -171,6 +171,8 @@ pub struct EventView {
     pub body: String,
     pub corrections: Vec<CorrectionView>,
     pub corrections_anchor: String,
+    /// How to cite the event, where it is read on a page of others (its day's).
+    pub citation: Option<String>,
     /// The event's own page.
     pub href: String,
     /// The event on its day's page, when it has one.
@@ -213,6 +215,9 @@ fn event_view<'a>(
         body,
         corrections: corrections(&event.text, ctx),
         corrections_anchor: super::links::corrections_anchor(&owner),
+        citation: (*page != Page::Event(event.id.clone())).then(|| {
+            super::cite::citation(&Page::Event(event.id.clone()), &event.title, chronicle, &ctx.citing)
+        }),
         href: page.href(&Page::Event(event.id.clone()), None),
         day_href: event.placement.day().map(|d| page.href(&Page::Day(d), Some(event.id.as_str()))),
     }

@@ -33,8 +33,10 @@
     return button;
   }
 
-  var citation = cite.querySelector(".citation");
-  if (citation) citation.parentNode.insertBefore(copyButton(citation), citation.nextSibling);
+  // The page's citation, and each event's on a page of several.
+  document.querySelectorAll("p.citation").forEach(function (citation) {
+    citation.parentNode.insertBefore(copyButton(citation), citation.nextSibling);
+  });
   document.querySelectorAll("pre.cite-export").forEach(function (pre) {
     var name = pre.parentNode.querySelector(".cite-format-name");
     if (!name) return;
