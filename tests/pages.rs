@@ -99,7 +99,7 @@ fn context_events_outside_the_range_are_listed_on_the_index() {
     let before = select_one(&index, "section[aria-labelledby=before-heading] li a");
     assert_eq!(text(before), "Talks fail");
     assert_eq!(href(before), "events/talks-failed.html");
-    let headline = select_one(&index, ".days li a[href='days/2020-03-01.html#karo-captured']");
+    let headline = select_one(&index, ".days-list li a[href='days/2020-03-01.html#karo-captured']");
     assert_eq!(text(headline), "Rebels capture Karo");
 }
 

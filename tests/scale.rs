@@ -131,11 +131,14 @@ fn the_front_page_names_the_first_events_of_a_long_context_list() {
     assert_eq!((text(all), href(all)), ("All 60 events".to_string(), "days/undated.html".to_string()));
     let list = site.page("days/undated.html");
     assert_eq!(select(&list, "ul.event-lines li").len(), UNDATED);
-    let day = select(&index, ".days > li");
-    assert_eq!(day.len(), 2);
-    let headlines = select(&index, ".days li ul li");
-    assert_eq!(headlines.len(), 5, "a day names its first five events");
-    assert_eq!(text(select(&index, ".days .day-counts")[0]), "115 more events");
+    // The list of days, and the same read down a phone's screen in place of the timeline.
+    for list in [".days-list", ".days-phone"] {
+        let day = select(&index, &format!("{list} > li"));
+        assert_eq!(day.len(), 2);
+        let headlines = select(&index, &format!("{list} li ul li"));
+        assert_eq!(headlines.len(), 5, "a day names its first five events");
+        assert_eq!(text(select(&index, &format!("{list} .day-counts"))[0]), "115 more events");
+    }
 }
 
 #[test]

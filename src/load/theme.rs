@@ -38,6 +38,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/names.html",
     "templates/partials/pager.html",
     "templates/partials/profile.html",
+    "templates/partials/days.html",
     "templates/index.html",
     "templates/day.html",
     "templates/event.html",
