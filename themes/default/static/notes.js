@@ -7,6 +7,10 @@
 // jumping to the list at the end of the page.
 (function () {
   "use strict";
+  // Printed, a date's reasoning shows, folded or not.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.date-basis").forEach(function (d) { d.open = true; });
+  });
   var wide = window.matchMedia("screen and (min-width: 76rem)");
   var root = document.documentElement;
   var main = document.querySelector("main");
