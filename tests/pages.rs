@@ -202,7 +202,8 @@ fn sitemap_feed_and_robots_use_the_base_url() {
         .lines()
         .filter_map(|l| l.trim().strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
         .collect();
-    assert_eq!(locations.len(), 19, "every page but 404.html and redirects");
+    assert_eq!(locations.len(), 20, "every page but 404.html and redirects");
+    assert!(locations.contains(&"https://example.org/siege/days/index.html"), "the list of days");
     assert!(locations.contains(&"https://example.org/siege/"));
     assert!(locations.contains(&"https://example.org/siege/days/2020-03-04.html"));
     assert!(!locations.iter().any(|l| l.ends_with("404.html") || l.ends_with("karo-falls.html")));

@@ -41,6 +41,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/partials/days.html",
     "templates/index.html",
     "templates/day.html",
+    "templates/days.html",
     "templates/event.html",
     "templates/actor.html",
     "templates/actors.html",

@@ -15,6 +15,8 @@ pub enum Page {
     Place(PlaceId),
     Source(SourceId),
     Comparison(ComparisonId),
+    /// Every day of the range, a line each with its headlines.
+    Days,
     Actors,
     Places,
     Sources,
@@ -91,6 +93,7 @@ impl Page {
             Page::Place(id) => ("places", id.as_str()),
             Page::Source(id) => ("sources", id.as_str()),
             Page::Comparison(id) => ("compare", id.as_str()),
+            Page::Days => ("days", "index"),
             Page::Actors => ("actors", "index"),
             Page::Places => ("places", "index"),
             Page::Sources => ("sources", "index"),

@@ -29,7 +29,9 @@ use std::io;
 #[derive(Serialize)]
 struct Nav {
     index: String,
+    /// The first day (kept for themes that link to it), and the list of days.
     first_day: String,
+    days: String,
     actors: String,
     places: String,
     sources: String,
@@ -77,6 +79,7 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
     let nav = Nav {
         index: link(&Page::Index),
         first_day: link(&Page::Day(config.start)),
+        days: link(&Page::Days),
         actors: link(&Page::Actors),
         places: link(&Page::Places),
         sources: link(&Page::Sources),

@@ -27,15 +27,11 @@ struct AllOf {
     count: usize,
 }
 
-pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
+/// Each day a line: its date, its headlines (or its first events), and how many others
+/// begin or go on that day.
+fn day_lines(days: &[Day], ctx: &RenderContext, page: &Page) -> Vec<DayLine> {
     let chronicle = ctx.chronicle;
-    let page = Page::Index;
-    let mut notes = Notes::default();
-    let intro = &chronicle.intro;
-    let intro = render_body(intro, &Owner::Intro, ctx, &page, &mut notes);
-    let days: Vec<DayLine> = chronicle
-        .days
-        .iter()
+    days.iter()
         .map(|day| {
             let starting: Vec<&Event> = day.starting.iter().map(|&ix| &chronicle.events[ix]).collect();
             // A day whose events are not flagged as headlines names its first ones.
@@ -44,7 +40,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
                 .iter()
                 .filter(|e| e.headline || !flagged)
                 .take(HEADLINES_PER_DAY)
-                .map(|e| event_line(e, ctx, &page))
+                .map(|e| event_line(e, ctx, page))
                 .collect();
             DayLine {
                 label: ctx.words.long_day(day.date),
@@ -55,7 +51,27 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
                 ongoing: day.ongoing.len(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Every day of the range, a line each, a page at a time.
+pub fn days(ctx: &RenderContext, n: usize) -> PageView {
+    let first = Page::Days;
+    let page = first.nth(n);
+    let all = &ctx.chronicle.days;
+    let mut context = Context::new();
+    context.insert("days", &day_lines(page_of(all, n, ENTRIES_PER_PAGE), ctx, &page));
+    context.insert("pager", &pager(&first, n, all.len(), ENTRIES_PER_PAGE));
+    view_of(ctx, "days.html", paged_title(ctx, ctx.text("days"), n), context, Notes::default())
+}
+
+pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
+    let chronicle = ctx.chronicle;
+    let page = Page::Index;
+    let mut notes = Notes::default();
+    let intro = &chronicle.intro;
+    let intro = render_body(intro, &Owner::Intro, ctx, &page, &mut notes);
+    let days = day_lines(&chronicle.days, ctx, &page);
     let (start, end) = (chronicle.config.start, chronicle.config.end);
     let mut context = Context::new();
     for list in ContextList::ALL {

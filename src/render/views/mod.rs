@@ -34,6 +34,7 @@ pub struct PageView {
 /// Every page of the site, in a fixed order.
 pub fn pages(chronicle: &Chronicle) -> Vec<Page> {
     let mut pages = vec![Page::Index];
+    pages.extend(paged(Page::Days, chronicle.days.len(), ENTRIES_PER_PAGE));
     pages.extend(chronicle.days.iter().map(|d| Page::Day(d.date)));
     pages.extend(index::context_pages(chronicle));
     pages.extend(chronicle.events.iter().map(|e| Page::Event(e.id.clone())));
@@ -71,6 +72,7 @@ pub fn view<'a>(ctx: &RenderContext<'a>, page: &Page) -> Option<PageView> {
         Page::Place(id) => profile::place(ctx, chronicle.places.get(id)?, n),
         Page::Source(id) => source::source(ctx, chronicle.sources.get(id)?),
         Page::Comparison(id) => compare::comparison(ctx, chronicle.comparisons.get(id)?),
+        Page::Days => index::days(ctx, n),
         Page::Actors => lists::actors(ctx, n),
         Page::Places => lists::places(ctx, n),
         Page::Sources => lists::sources(ctx, n),
