@@ -12,6 +12,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { checkLayout as checkPage, layoutPages } from "./layout.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -125,49 +126,14 @@ async function checkLayout(root, label) {
     for (const name of (await readdir(join(siteDir, folder))).sort()) if (name.endsWith(".html")) pages.push(`${folder}/${name}`);
   }
   for (const folder of ["events", "actors", "places", "sources"]) pages.push(`${folder}/${await firstPage(folder)}`);
-  const wide = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const narrow = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const [page, phone] = [await wide.newPage(), await narrow.newPage()];
+  const views = await layoutPages(browser);
   let placed = 0, inPlace = 0, worst = 0;
   for (const path of pages) {
-    await page.goto(root + path);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const notes = await page.evaluate((screen) => {
-      const found = { placed: 0, inPlace: 0, worst: 0, far: [], overlaps: [] };
-      let above = null;
-      for (const note of document.querySelectorAll("main .sidenote")) {
-        if (note.classList.contains("in-place")) { found.inPlace++; continue; }
-        const ref = note.previousElementSibling.previousElementSibling.previousElementSibling;
-        const [n, r] = [note.getBoundingClientRect(), ref.getBoundingClientRect()];
-        found.placed++;
-        const drift = Math.abs(n.top - r.top);
-        found.worst = Math.max(found.worst, drift);
-        if (drift > screen) found.far.push(`${note.dataset.note} ${Math.round(drift)} px`);
-        if (above && n.top < above.bottom) found.overlaps.push(note.dataset.note);
-        above = n;
-      }
-      return found;
-    }, 900);
-    placed += notes.placed; inPlace += notes.inPlace; worst = Math.max(worst, notes.worst);
-    for (const far of notes.far) problems.push(`${label} ${path}: note ${far} from its reference at 1440 px`);
-    for (const note of notes.overlaps) problems.push(`${label} ${path}: note ${note} overlaps the one above it`);
-    if (notes.inPlace) {
-      const toggle = page.locator("label.sidenote-toggle.in-place").first();
-      await toggle.click();
-      const shown = await page.evaluate(() => {
-        const input = document.querySelector("input.sidenote-toggle.in-place:checked");
-        const note = input && input.nextElementSibling;
-        const box = note && note.getBoundingClientRect();
-        return Boolean(box && box.height > 0 && box.top >= 0 && box.top < innerHeight);
-      });
-      if (!shown) problems.push(`${label} ${path}: a note kept in the text does not open where it is`);
-    }
-    await phone.goto(root + path);
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    if (width > 390) problems.push(`${label} ${path}: ${width} px wide at 390 px`);
+    const found = await checkPage(views, root + path);
+    placed += found.placed; inPlace += found.inPlace; worst = Math.max(worst, found.worst);
+    for (const problem of found.problems) problems.push(`${label} ${path}: ${problem}`);
   }
-  await wide.close();
-  await narrow.close();
+  await views.close();
   console.log(`${label}: layout of ${pages.length} pages: ${placed} notes in the margin (worst ${Math.round(worst)} px from its reference), ${inPlace} kept in the text; none wider than a phone`);
 }
 

@@ -13,6 +13,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkLayout, layoutPages } from "./layout.mjs";
 
 const binary = process.argv[2];
 const count = Number(process.argv[3] || 300);
@@ -42,51 +43,18 @@ for (let n = 0; n < count; n++) {
 }
 execFileSync(binary, ["build", "--root", root], { stdio: ["ignore", "ignore", "inherit"] });
 
-const problems = [];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
 });
-const url = pathToFileURL(join(root, "public", "days", "2021-06-01.html")).href;
-const wide = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-await wide.goto(url);
-await wide.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-const found = await wide.evaluate(() => {
-  const out = { placed: 0, inPlace: 0, worst: 0, far: 0, overlaps: 0 };
-  let above = null;
-  for (const note of document.querySelectorAll("main .sidenote")) {
-    if (note.classList.contains("in-place")) { out.inPlace++; continue; }
-    const ref = note.previousElementSibling.previousElementSibling.previousElementSibling;
-    const [n, r] = [note.getBoundingClientRect(), ref.getBoundingClientRect()];
-    out.placed++;
-    const drift = Math.abs(n.top - r.top);
-    out.worst = Math.max(out.worst, drift);
-    if (drift > innerHeight) out.far++;
-    if (above && n.top < above.bottom) out.overlaps++;
-    above = n;
-  }
-  return out;
-});
+const views = await layoutPages(browser);
+const found = await checkLayout(views, pathToFileURL(join(root, "public", "days", "2021-06-01.html")).href);
+const problems = found.problems;
 if (found.placed + found.inPlace !== count * 3) problems.push(`${found.placed + found.inPlace} notes for ${count * 3} citations`);
-if (found.far) problems.push(`${found.far} margin notes more than a screen from their references`);
-if (found.overlaps) problems.push(`${found.overlaps} margin notes overlap the one above`);
-if (found.inPlace) {
-  await wide.locator("label.sidenote-toggle.in-place").first().click();
-  const shown = await wide.evaluate(() => {
-    const note = document.querySelector("input.sidenote-toggle.in-place:checked")?.nextElementSibling;
-    const box = note?.getBoundingClientRect();
-    return Boolean(box && box.height > 0 && box.top >= 0 && box.top < innerHeight);
-  });
-  if (!shown) problems.push("a note kept in the text does not open where it is");
-}
-const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
-await narrow.goto(url);
-const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
-if (width > 390) problems.push(`the day is ${width} px wide at 390 px`);
 await browser.close();
 rmSync(root, { recursive: true, force: true });
 
-console.log(`long day: ${count} events, ${found.placed} notes in the margin (worst ${Math.round(found.worst)} px from its reference), ${found.inPlace} kept in the text; ${width} px wide at 390 px`);
+console.log(`long day: ${count} events, ${found.placed} notes in the margin (worst ${Math.round(found.worst)} px from its reference), ${found.inPlace} kept in the text; ${found.width} px wide at 390 px`);
 for (const problem of problems) console.error(problem);
 console.log(`${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);

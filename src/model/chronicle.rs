@@ -33,6 +33,8 @@ pub struct Quote {
     /// The passage as readers see it quoted: white space collapsed, and, in French, the
     /// spaces before `;:!?` and inside « » made no-break (see `text::lang`).
     pub shown: String,
+    /// Whether `shown` opens and closes with quotation marks of its own.
+    pub in_its_own_marks: bool,
     /// The language of the quote (its source's, unless the editor says otherwise).
     pub language: String,
     pub translation: Option<String>,
@@ -173,12 +175,14 @@ pub struct Actor {
     pub events: Vec<EventIx>,
     /// The actors affiliated to it.
     pub members: Vec<ActorId>,
-    /// The comparison positions it states or relays: the comparison and the position's
-    /// index there.
+    /// The comparison positions it takes: the comparison and the position's index there.
     pub positions: Vec<(ComparisonId, usize)>,
     /// The quotes of claims it made, then of claims it passed on, in the order of their
-    /// owners.
+    /// passages, then of the files that quote them.
     pub claims: Vec<ClaimRef>,
+    /// Where each passage's claims start in `claims`: a passage quoted by several files is
+    /// one entry of the actor's pages.
+    pub claim_groups: Vec<usize>,
     /// Each of its names, and the sources that use it.
     pub names: Vec<NameUse>,
 }

@@ -103,21 +103,27 @@ impl Citing {
     }
 }
 
+impl Citing {
+    /// The formatted citation of the page titled `title` at `url`.
+    fn text(&self, title: &str, url: &str) -> String {
+        [self.text_before.as_str(), title, &self.text_after, url].concat()
+    }
+}
+
 fn braced(s: &str) -> String {
     s.replace('{', "\\{").replace('}', "\\}")
 }
 
 /// The formatted citation of a page, as a reader pastes it into a text.
 pub fn citation(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> String {
-    let url = page.absolute(&chronicle.config.base_url);
-    [citing.text_before.as_str(), title, &citing.text_after, &url].concat()
+    citing.text(title, &page.absolute(&chronicle.config.base_url))
 }
 
 pub fn cite(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> Cite {
     let config = &chronicle.config;
     let url = page.absolute(&config.base_url);
     let key = slugify(&page.path().replace(".html", ""));
-    let text = [citing.text_before.as_str(), title, &citing.text_after, &url].concat();
+    let text = citing.text(title, &url);
     let bibtex =
         ["@misc{", &key, ",\n  title = {{", &braced(title), "}},\n", &citing.bibtex_after, &url, "}\n}\n"]
             .concat();

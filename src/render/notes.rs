@@ -187,18 +187,6 @@ pub struct QuoteView<'a> {
     pub quoted: bool,
 }
 
-/// Whether `text` opens and closes with a quotation mark (Unicode's Quotation_Mark:
-/// “ ” « » „ 「 」 and the rest).
-fn carries_its_marks(text: &str) -> bool {
-    static MARK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^\p{Quotation_Mark}$").expect("a valid pattern"));
-    let text = text.trim();
-    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else { return false };
-    text.chars().count() > 1
-        && MARK.is_match(&text[..first.len_utf8()])
-        && MARK.is_match(&text[text.len() - last.len_utf8()..])
-}
-
 impl QuoteView<'_> {
     /// The quote as a figure: the quotation alone in the `blockquote`, then, in the
     /// caption, its translation (or a word that there is none yet), its source and line,
@@ -260,7 +248,7 @@ impl<'a> QuoteView<'a> {
             passage_url,
             seed_line: passage.line,
             claim: ClaimView::new(&quote.claim, ctx, page),
-            quoted: carries_its_marks(&quote.shown),
+            quoted: quote.in_its_own_marks,
         }
     }
 }
@@ -428,9 +416,9 @@ impl Notes<'_> {
 fn quote_in_note(out: &mut Html, q: &QuoteView, ctx: &RenderContext) {
     let w = &ctx.note_words;
     out.raw("      <cite><a href=\"").text(&q.source_href).raw("\">").text(q.source_title);
-    out.raw("</a></cite>:\n      <q").raw(if q.quoted { " class=\"quoted\"" } else { "" });
-    out.raw(" lang=\"").text(q.lang).raw("\" cite=\"").text(&q.passage_href);
-    out.raw("\">").text(q.text).raw("</q>\n      <a class=\"passage-link\" href=\"").text(&q.passage_href);
+    out.raw("</a></cite>:\n      ");
+    quotation(out, q, Some(&q.passage_href));
+    out.raw("\n      <a class=\"passage-link\" href=\"").text(&q.passage_href);
     out.raw("\" data-url=\"").text(&q.passage_url).raw("\">(");
     out.text(&ctx.words.count("in_the_source_line", q.seed_line as u64)).raw(")</a>\n");
     if let Some(translation) = q.translation {
@@ -446,6 +434,16 @@ fn quote_in_note(out: &mut Html, q: &QuoteView, ctx: &RenderContext) {
         out.raw("      <span class=\"editor-note\"><span class=\"label\">").raw(&w.editors_note);
         out.raw("</span> ").text(editors).raw("</span>\n");
     }
+}
+
+/// The quotation inline, in its language; the page's quotation marks unless it carries
+/// its own.
+fn quotation(out: &mut Html, q: &QuoteView, cite: Option<&str>) {
+    out.raw(if q.quoted { "<q class=\"quoted\" lang=\"" } else { "<q lang=\"" }).text(q.lang);
+    if let Some(cite) = cite {
+        out.raw("\" cite=\"").text(cite);
+    }
+    out.raw("\">").text(q.text).raw("</q>");
 }
 
 /// What a marker's key cites in `text` (a comparison's positions included): a quote, or
@@ -507,8 +505,8 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> ");
     if let Some(view) = &note.quote {
         out.raw("<cite><a href=\"").text(&view.passage_href).raw("\">").text(view.source_title);
-        out.raw("</a></cite>: <q").raw(if view.quoted { " class=\"quoted\"" } else { "" });
-        out.raw(" lang=\"").text(view.lang).raw("\">").text(view.text).raw("</q>");
+        out.raw("</a></cite>: ");
+        quotation(&mut out, view, None);
         if let Some(translation) = &view.translation {
             out.raw(" <span class=\"translation\"><span class=\"label\">").raw(&words.our_translation);
             out.raw("</span> ")
@@ -526,20 +524,4 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
         out.raw("<span class=\"label\">").raw(&words.editors_reading).raw("</span> ").text(reading.basis);
     }
     out.raw("</span>");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::carries_its_marks;
-
-    #[test]
-    fn a_quotation_in_its_own_marks_is_told_from_one_without() {
-        assert!(carries_its_marks("“sera prête à arrêter l’offensive”"));
-        assert!(carries_its_marks("« Nous contrôlons la ville »"));
-        assert!(carries_its_marks("「東京」"));
-        assert!(!carries_its_marks("sera prête"));
-        assert!(!carries_its_marks("“J’ai décidé"));
-        assert!(!carries_its_marks("(parenthesised)"));
-        assert!(!carries_its_marks("“"));
-    }
 }

@@ -189,6 +189,9 @@ fn derive_claims_and_corrections(chronicle: &mut Chronicle) {
     claims.dedup();
     for (actor, claim) in claims {
         if let Some(actor) = chronicle.actors.get_mut(&actor) {
+            if actor.claims.last().is_none_or(|last| last.passage() != claim.passage()) {
+                actor.claim_groups.push(actor.claims.len());
+            }
             actor.claims.push(claim);
         }
     }

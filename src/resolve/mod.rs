@@ -183,6 +183,7 @@ impl<'a> Resolver<'a> {
                 members: Vec::new(),
                 positions: Vec::new(),
                 claims: Vec::new(),
+                claim_groups: Vec::new(),
                 names: Vec::new(),
             };
             chronicle.actors.insert(actor.id.clone(), actor);

@@ -11,7 +11,7 @@ use crate::diagnostics::SourceText;
 use crate::load::front::{Annotated, AttestationFront, Claimants, PositionFront};
 use crate::load::Doc;
 use crate::model::{when, Claim, Correction, Passage, Quote, Reading, SourceId, Text};
-use crate::text::lang::{french_spacing, is_french, same_language};
+use crate::text::lang::{carries_its_marks, french_spacing, is_french, same_language};
 use crate::text::markdown::{self, Body};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -470,6 +470,7 @@ pub(super) fn finish_quote(quote: PendingQuote, passages: &mut [Option<Found>]) 
     let (passage, shown) = passages.get_mut(quote.ticket)?.take()?;
     Some(Quote {
         passage,
+        in_its_own_marks: carries_its_marks(&shown),
         shown,
         key: quote.key,
         language: quote.language,

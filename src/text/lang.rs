@@ -34,9 +34,32 @@ pub fn french_spacing(text: &str, next: Option<char>) -> String {
     spaced
 }
 
+/// Whether `text` opens and closes with a quotation mark (Unicode's Quotation_Mark:
+/// “ ” « » „ 「 」 and the rest), so that a page adds none around it.
+pub fn carries_its_marks(text: &str) -> bool {
+    static MARK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\p{Quotation_Mark}$").expect("a valid pattern"));
+    let text = text.trim();
+    let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else { return false };
+    text.chars().count() > 1
+        && MARK.is_match(&text[..first.len_utf8()])
+        && MARK.is_match(&text[text.len() - last.len_utf8()..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quotation_in_its_own_marks_is_told_from_one_without() {
+        assert!(carries_its_marks("“sera prête à arrêter l’offensive”"));
+        assert!(carries_its_marks("« Nous contrôlons la ville »"));
+        assert!(carries_its_marks("「東京」"));
+        assert!(!carries_its_marks("sera prête"));
+        assert!(!carries_its_marks("“J’ai décidé"));
+        assert!(!carries_its_marks("(parenthesised)"));
+        assert!(!carries_its_marks("“"));
+    }
 
     #[test]
     fn french_spacing_changes_only_spaces() {

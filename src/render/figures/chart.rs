@@ -10,6 +10,7 @@ use crate::render::i18n;
 use crate::render::links::{position_anchor, Page};
 use crate::render::notes::Origin;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A comparison's figures: every group, for the table, and a bar chart of each group
@@ -51,35 +52,30 @@ type GroupKey<'a> = (&'a str, &'a str);
 /// The positions that give a figure, a group for each count and scope; `None` when
 /// fewer than two positions give one.
 pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Option<ChartView> {
-    let figured: Vec<(&Position, &Figure)> =
+    let mut figured: Vec<(&Position, &Figure)> =
         comparison.positions.iter().filter_map(|p| Some((p, p.figure.as_ref()?))).collect();
     if figured.len() < 2 {
         return None;
     }
-    // The groups in the order they first appear.
-    let mut groups: Vec<(GroupKey, Vec<(&Position, &Figure)>)> = Vec::new();
-    let mut group_of: std::collections::HashMap<GroupKey, usize> = std::collections::HashMap::new();
-    for (position, figure) in figured {
-        let key = (figure.counts.as_str(), figure.scope.as_str());
-        let index = *group_of.entry(key).or_insert_with(|| {
-            groups.push((key, Vec::new()));
-            groups.len() - 1
-        });
-        groups[index].1.push((position, figure));
+    // Groups in the order their counts first appear, and within a count in the order its
+    // scopes do, so that the groups of one count stand side by side; in each group the
+    // largest figure first, so that it reads as a ranking.
+    let mut counts_seen: HashMap<&str, usize> = HashMap::new();
+    let mut rank: HashMap<GroupKey, (usize, usize)> = HashMap::new();
+    for (_, figure) in &figured {
+        let next = counts_seen.len();
+        let count = *counts_seen.entry(figure.counts.as_str()).or_insert(next);
+        let next = rank.len();
+        rank.entry((figure.counts.as_str(), figure.scope.as_str())).or_insert((count, next));
     }
-    // The groups of one count side by side, whatever order their figures came in.
-    let first_of = |counts: &str| groups.iter().position(|((of, _), _)| *of == counts);
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&i| first_of(groups[i].0 .0));
+    let group = |f: &Figure| rank.get(&(f.counts.as_str(), f.scope.as_str())).copied();
+    figured.sort_by(|(_, a), (_, b)| {
+        group(a).cmp(&group(b)).then(b.high.total_cmp(&a.high)).then(b.low.total_cmp(&a.low))
+    });
     let claim_in = ctx.text("claim_in");
     let mut views = Vec::new();
-    for (of, scope, rows) in order.into_iter().map(|i| {
-        let ((of, scope), rows) = &groups[i];
-        // Largest first, so that a group reads as a ranking.
-        let mut rows = rows.clone();
-        rows.sort_by(|(_, a), (_, b)| b.high.total_cmp(&a.high).then(b.low.total_cmp(&a.low)));
-        (of, scope, rows)
-    }) {
+    for rows in figured.chunk_by(|(_, a), (_, b)| group(a) == group(b)) {
+        let (of, scope) = (&rows[0].1.counts, &rows[0].1.scope);
         let row_views: Vec<ChartRow> = rows
             .iter()
             .map(|(position, figure)| ChartRow {
@@ -90,8 +86,8 @@ pub fn chart(ctx: &RenderContext, comparison: &Comparison, page: &Page) -> Optio
                 href: format!("#{}", position_anchor(&position.quote.key)),
             })
             .collect();
-        let drawn = (rows.len() >= 2).then(|| bars(&rows, &row_views, &claim_in));
-        views.push(ChartGroup { of: of.to_string(), scope: scope.to_string(), rows: row_views, bars: drawn });
+        let drawn = (rows.len() >= 2).then(|| bars(rows, &row_views, &claim_in));
+        views.push(ChartGroup { of: of.clone(), scope: scope.clone(), rows: row_views, bars: drawn });
     }
     let drawn = views.iter().any(|g| g.bars.is_some());
     Some(ChartView { groups: views, drawn })

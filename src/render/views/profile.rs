@@ -75,10 +75,10 @@ fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
             continue;
         }
         html.push_str(&format!(
-            "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>{}:</p>",
+            "<div class=\"quote-in-context\"><p class=\"context\">{on} <a href=\"{}\">{}</a>, {}:</p>",
             Escaped(&event_href(event, page)),
             Escaped(&event.title),
-            Escaped(&format!(", {}", ctx.when_of(event).0)),
+            Escaped(ctx.when_of(event).0),
         ));
         for quote in event.text.quotes.values() {
             html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
@@ -142,9 +142,12 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
     let entries = actor_entries(actor);
     let (mut context, notes) =
         profile_context(owner, &actor.text, &actor.names, &actor.events, entries, ctx, &first, n);
-    let groups = claim_groups(actor);
-    let (made, relayed): (Vec<&[ClaimRef]>, Vec<&[ClaimRef]>) =
-        page_of(&groups, n, EVENTS_PER_PAGE).iter().partition(|group| !group[0].relayed);
+    // This page's share of the claims, a passage at a time.
+    let first_group = (n - 1) * EVENTS_PER_PAGE;
+    let shown = page_of(&actor.claim_groups, n, EVENTS_PER_PAGE).len();
+    let (made, relayed): (Vec<&[ClaimRef]>, Vec<&[ClaimRef]>) = (first_group..first_group + shown)
+        .map(|g| claim_group(actor, g))
+        .partition(|group| !group[0].relayed);
     if ctx.uses("claims_made_html") || ctx.uses("claims_relayed_html") {
         context.insert("claims_made_html", &claims_html(&made, ctx, &page));
         context.insert("claims_relayed_html", &claims_html(&relayed, ctx, &page));
@@ -167,12 +170,14 @@ pub fn actor<'a>(ctx: &RenderContext<'a>, actor: &'a Actor, n: usize) -> PageVie
 
 /// How many entries an actor's pages share out: its events or its claims, the longer.
 pub fn actor_entries(actor: &Actor) -> usize {
-    actor.events.len().max(claim_groups(actor).len())
+    actor.events.len().max(actor.claim_groups.len())
 }
 
-/// An actor's claims, one group a passage (and role): several files may quote it.
-fn claim_groups(actor: &Actor) -> Vec<&[ClaimRef]> {
-    actor.claims.chunk_by(|a, b| a.passage() == b.passage()).collect()
+/// An actor's `g`-th passage claimed (in one role), with every file that quotes it.
+fn claim_group(actor: &Actor, g: usize) -> &[ClaimRef] {
+    let start = actor.claim_groups[g];
+    let end = actor.claim_groups.get(g + 1).copied().unwrap_or(actor.claims.len());
+    &actor.claims[start..end]
 }
 
 /// Where a claim's quote is read: its footnote, or a comparison's position.
