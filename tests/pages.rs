@@ -538,6 +538,10 @@ fn the_timeline_marks_every_dated_event_and_each_mark_leads_to_its_anchor() {
     }
     let days: Vec<String> = select(&index, "svg.timeline .tl-day").into_iter().map(text).collect();
     assert_eq!(days, ["Before", "1", "2", "3", "4"], "a column per day, and one for context");
+    let labels: Vec<String> = select(&index, "svg.timeline .tl-label").into_iter().map(text).collect();
+    assert_eq!(labels, ["Rebels capture Karo"], "a headline, and only a headline, carries its title");
+    let label = select_one(&index, "svg.timeline a.tl-mark[data-event=karo-captured] .tl-label");
+    assert!(label.parent().is_some(), "the title is part of the mark's link");
 }
 
 #[test]
@@ -671,7 +675,7 @@ fn every_date_form_has_one_place_on_the_index_the_timeline_and_the_days() {
         assert!(marks.contains(&event.to_string()), "{event} is on the timeline: {marks:?}");
     }
     assert!(!marks.contains(&"roads-closed".to_string()), "a month has no column of its own");
-    let night = select_one(&index, "svg.timeline a.tl-mark[data-event=shelling] rect");
+    let night = select_one(&index, "svg.timeline a.tl-mark[data-event=shelling] rect.tl-bar");
     assert_eq!(night.value().attr("class"), Some("tl-bar tl-night"), "a night is drawn as a night");
 
     // A range that began before the range of days is read on its first day, and ongoing after.
@@ -768,7 +772,7 @@ fn a_theme_may_lay_out_notes_quotes_and_paragraphs_itself() {
         notes.contains(&"La ville de Karo est tombée dimanche aux mains des rebelles.".to_string()),
         "{notes:?}"
     );
-    assert!(select(&day, "section.notes").is_empty(), "nothing of the default notes");
+    assert!(select(&day, "details.notes").is_empty(), "nothing of the default notes");
     let source = site.page("sources/dispatch.html");
     assert_eq!(select(&source, "p.own").len(), 3, "one per paragraph of the seed");
     select_one(&source, "p.own#p-1 mark#q-dispatch-0");

@@ -26,7 +26,7 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
     for day in 3..=15 {
         let page = site.page(&format!("days/2013-01-{day:02}.html"));
         // Every quote of a note, those a reading rests on included.
-        for note in select(&page, "section.notes li:not(.reading)") {
+        for note in select(&page, "details.notes li:not(.reading)") {
             let quote = note.select(&scraper::Selector::parse("q").unwrap()).next().unwrap();
             let link = note.select(&scraper::Selector::parse("a.passage-link").unwrap()).next().unwrap();
             let target = href(link);

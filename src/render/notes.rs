@@ -83,19 +83,20 @@ impl ClaimView {
         })
     }
 
-    /// "Said by X, via Y → Z", linked.
-    pub fn write_html(&self, out: &mut Html, w: &NoteWords) {
+    /// "Said by X, via Y → Z", linked. In a sidenote the links are left out of the Tab
+    /// order (`focusable` false), so that a note is one stop: its source.
+    pub fn write_html(&self, out: &mut Html, w: &NoteWords, focusable: bool) {
         out.raw("<span class=\"claim\">");
         if !self.said_by.is_empty() {
             out.raw("<span class=\"label\">").raw(&w.said_by).raw("</span> ");
-            claimants_html(out, &self.said_by, ", ");
+            claimants_html(out, &self.said_by, ", ", focusable);
         }
         if !self.via.is_empty() {
             if !self.said_by.is_empty() {
                 out.raw(", ");
             }
             out.raw("<span class=\"label\">").raw(&w.via).raw("</span> ");
-            claimants_html(out, &self.via, " → ");
+            claimants_html(out, &self.via, " → ", focusable);
         }
         out.raw("</span>");
     }
@@ -149,17 +150,18 @@ impl Origin {
     }
 }
 
-fn claimants_html(out: &mut Html, claimants: &[ClaimantView], separator: &str) {
+fn claimants_html(out: &mut Html, claimants: &[ClaimantView], separator: &str, focusable: bool) {
+    let open = if focusable { "<a href=\"" } else { "<a tabindex=\"-1\" href=\"" };
     for (i, c) in claimants.iter().enumerate() {
         if i > 0 {
             out.raw(separator);
         }
         match &c.href {
-            Some(href) => out.raw("<a href=\"").text(href).raw("\">").text(&c.name).raw("</a>"),
+            Some(href) => out.raw(open).text(href).raw("\">").text(&c.name).raw("</a>"),
             None => out.text(&c.name),
         };
         if let Some(actor) = &c.part_of {
-            out.raw(" (<a href=\"").text(&actor.href).raw("\">").text(&actor.title).raw("</a>)");
+            out.raw(" (").raw(open).text(&actor.href).raw("\">").text(&actor.title).raw("</a>)");
         }
     }
 }
@@ -216,7 +218,7 @@ impl QuoteView<'_> {
         out.text(&ctx.words.count("line_n", self.seed_line as u64)).raw("</a>");
         if let Some(claim) = &self.claim {
             out.raw("<br>");
-            claim.write_html(&mut out, w);
+            claim.write_html(&mut out, w, true);
         }
         out.raw("</p>");
         if let Some(note) = self.note {
@@ -370,8 +372,11 @@ impl Notes<'_> {
         let mut out = Html(&mut html);
         // A quote cited only through readings takes its anchor at the first of them.
         let mut anchored = FxHashSet::default();
-        out.raw("<section class=\"notes\" aria-labelledby=\"notes-heading\">\n  <h2 id=\"notes-heading\">");
-        out.raw(&w.notes).raw("</h2>\n  <ol>\n");
+        // Folded by notes.js where every note is shown beside or behind its reference;
+        // open without it, in print, and on arrival at a note.
+        out.raw("<details class=\"notes\" id=\"notes\" open>\n  <summary><h2 id=\"notes-heading\">");
+        out.raw(&w.notes).raw("</h2> <span class=\"notes-count\">");
+        out.text(&ctx.words.count("notes_n", self.list.len() as u64)).raw("</span></summary>\n  <ol>\n");
         for note in &self.list {
             out.raw("    <li id=\"").raw(&note.id);
             if note.reading.is_some() {
@@ -406,7 +411,7 @@ impl Notes<'_> {
             }
             out.raw("    </li>\n");
         }
-        out.raw("  </ol>\n</section>\n");
+        out.raw("  </ol>\n</details>\n");
         html
     }
 }
@@ -427,7 +432,7 @@ fn quote_in_note(out: &mut Html, q: &QuoteView, ctx: &RenderContext) {
     }
     if let Some(claim) = &q.claim {
         out.raw("      ");
-        claim.write_html(out, w);
+        claim.write_html(out, w, true);
         out.raw("\n");
     }
     if let Some(editors) = q.note {
@@ -478,14 +483,27 @@ pub fn render_body<'a>(
                 let Some(cited) = cited(key, text, owner, ctx) else { continue };
                 let (index, marker) = notes.cite(owner, cited, ctx, page);
                 let note = &notes.list[index];
+                // A word joiner keeps the number on the line of the word it follows.
+                let after_word = match html.rfind('<') {
+                    // After a tag, only after one that closes an inline run ("</em>").
+                    Some(tag) if html.ends_with('>') => html[tag..].starts_with("</"),
+                    _ => html.ends_with(|c: char| !c.is_whitespace()),
+                };
+                if after_word {
+                    html.push('\u{2060}');
+                }
                 let mut out = Html(&mut html);
                 out.raw("<sup class=\"note-ref\" id=\"").raw(&marker).raw("\"><a href=\"#").raw(&note.id);
-                out.raw("\" role=\"doc-noteref\">[").number(note.number).raw("]</a></sup>");
+                out.raw("\" role=\"doc-noteref\">[").number(note.number).raw("]</a>");
                 // The first citation of a note also carries it as a sidenote: in the
                 // margin on a wide screen, behind its number on a narrow one; the list at
-                // the bottom stays for print and for readers without CSS.
+                // the bottom stays for print and for readers without CSS. The number that
+                // opens it stands in the reference, so that a link back to the reference
+                // lands on what the reader sees at every width.
                 if note.refs.len() == 1 {
                     sidenote(&mut html, note, &marker, ctx);
+                } else {
+                    html.push_str("</sup>");
                 }
             }
         }
@@ -499,7 +517,7 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
     out.raw("<label class=\"sidenote-toggle\" for=\"sn-")
         .raw(marker)
         .raw("\"><span class=\"visually-hidden\">");
-    out.raw(&words.note_word).raw("</span>").number(note.number).raw("</label>");
+    out.raw(&words.note_word).raw("</span>").number(note.number).raw("</label></sup>");
     out.raw("<input type=\"checkbox\" class=\"sidenote-toggle\" id=\"sn-").raw(marker).raw("\">");
     out.raw("<span class=\"sidenote\" role=\"note\" data-note=\"").raw(&note.id);
     out.raw("\"><span class=\"sidenote-number\">").number(note.number).raw("</span> ");
@@ -517,7 +535,11 @@ fn sidenote(html: &mut String, note: &Note, marker: &str, ctx: &RenderContext) {
         }
         if let Some(claim) = &view.claim {
             out.raw(" ");
-            claim.write_html(&mut out, words);
+            claim.write_html(&mut out, words, false);
+        }
+        if let Some(editors) = view.note {
+            out.raw(" <span class=\"editor-note\"><span class=\"label\">").raw(&words.editors_note);
+            out.raw("</span> ").text(editors).raw("</span>");
         }
     }
     if let Some(reading) = &note.reading {

@@ -5,12 +5,36 @@
 // below its reference stays in the text instead, closed, and its number opens it in place,
 // as on a phone. Clicking the number of a note in the margin shows that note rather than
 // jumping to the list at the end of the page.
+//
+// Every note being shown beside or behind its reference, the list of notes at the end of
+// the page is folded; it opens in print and on arrival at one of its notes. A note in the
+// margin is one Tab stop, its source: its number in the text is left out of the order.
 (function () {
   "use strict";
-  // Printed, a date's reasoning shows, folded or not.
+  var list = document.querySelector("details.notes");
+  // Printed, a date's reasoning and the list of notes show, folded or not.
+  var folded = [];
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.date-basis").forEach(function (d) { d.open = true; });
+    document.querySelectorAll("details.date-basis, details.notes").forEach(function (d) {
+      if (!d.open) folded.push(d);
+      d.open = true;
+    });
   });
+  window.addEventListener("afterprint", function () {
+    folded.forEach(function (d) { d.open = false; });
+    folded = [];
+  });
+  // A link to a note in the folded list (a back-link from elsewhere, a citation) opens it.
+  function arrive() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (list && target && list.contains(target) && !list.open) {
+      list.open = true;
+      target.scrollIntoView();
+    }
+  }
+  if (list && !(window.location.hash && list.querySelector(":target"))) list.open = false;
+  window.addEventListener("hashchange", arrive);
   var wide = window.matchMedia("screen and (min-width: 76rem)");
   var root = document.documentElement;
   var main = document.querySelector("main");
@@ -19,11 +43,11 @@
   if (!notes.length) return;
   var GAP = 12;
 
-  // A note's reference, toggle and checkbox stand just before it.
+  // A note's reference (which holds its toggle) and checkbox stand just before it.
   function parts(note) {
     var input = note.previousElementSibling;
-    var label = input && input.previousElementSibling;
-    var ref = label && label.previousElementSibling;
+    var ref = input && input.previousElementSibling;
+    var label = ref && ref.querySelector("label");
     return { input: input, label: label, ref: ref };
   }
 
@@ -34,13 +58,22 @@
     });
   }
 
+  // A note in the margin is reached by Tab at its source; its number is then a second
+  // stop for the same note.
+  function inMargin(note, yes) {
+    var link = parts(note).ref && parts(note).ref.querySelector("a");
+    if (!link) return;
+    if (yes) link.setAttribute("tabindex", "-1");
+    else link.removeAttribute("tabindex");
+  }
+
   var placing = false;
   function place() {
     if (placing) return;
     placing = true;
     if (!wide.matches) {
       root.classList.remove("notes-placed");
-      notes.forEach(function (note) { setInPlace(note, false); note.style.top = ""; });
+      notes.forEach(function (note) { setInPlace(note, false); inMargin(note, false); note.style.top = ""; });
       placing = false;
       return;
     }
@@ -59,9 +92,11 @@
       var top = Math.max(wanted, bottom + GAP);
       if (top - wanted > limit) {
         setInPlace(note, true);
+        inMargin(note, false);
         note.style.top = "";
         return;
       }
+      inMargin(note, true);
       note.style.top = top + "px";
       bottom = top + note.offsetHeight;
     });
@@ -78,8 +113,9 @@
   main.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".note-ref a");
     if (!link || !root.classList.contains("notes-placed")) return;
-    var note = link.parentElement.nextElementSibling;
-    while (note && !note.classList.contains("sidenote")) note = note.nextElementSibling;
+    // The note's sidenote stands at its first reference, which may be this one or earlier.
+    var id = decodeURIComponent(link.getAttribute("href").slice(1));
+    var note = notes.filter(function (n) { return n.getAttribute("data-note") === id; })[0];
     if (!note || note.classList.contains("in-place")) return;
     event.preventDefault();
     var box = note.getBoundingClientRect();
