@@ -33,6 +33,13 @@ pub struct DateWords {
     #[serde(default)]
     pub short_weekdays: Option<[String; 7]>,
     pub day: String,
+    /// The first day of a range that ends in the same year (`{day} {month}`) or month
+    /// (`{day}`), so that "8 to 10 January 2013" does not repeat the month and year; a
+    /// table without them writes both days in full.
+    #[serde(default)]
+    pub day_in_year: Option<String>,
+    #[serde(default)]
+    pub day_in_month: Option<String>,
     pub first_of_month: String,
     pub long_day: String,
     pub month: String,
@@ -117,6 +124,19 @@ impl Interface {
         let number = if day.day() == 1 { self.dates.first_of_month.clone() } else { day.day().to_string() };
         let year = day.year().to_string();
         fill(&self.dates.day, &[("day", &number), ("month", self.month(day.month())), ("year", &year)])
+    }
+
+    /// `from` as the start of a range ending on `to`: "8" before "10 January 2013",
+    /// "31 December" before "2 January 2014" only when the year differs.
+    pub fn day_until(&self, from: NaiveDate, to: NaiveDate) -> String {
+        let pattern = match (from.year() == to.year(), from.month() == to.month()) {
+            (true, true) => self.dates.day_in_month.as_ref(),
+            (true, false) => self.dates.day_in_year.as_ref(),
+            _ => None,
+        };
+        let Some(pattern) = pattern else { return self.day(from) };
+        let number = if from.day() == 1 { self.dates.first_of_month.clone() } else { from.day().to_string() };
+        fill(pattern, &[("day", &number), ("month", self.month(from.month()))])
     }
 
     /// "Thursday 10 January 2013", "jeudi 10 janvier 2013".

@@ -19,10 +19,12 @@ pub fn when(when: &When, interface: &Interface) -> String {
             let time = format!("{}{zone}", time.format("%H:%M"));
             fill(&words.time, &[("date", &interface.day(*date)), ("time", &time)])
         }
-        When::Range(a, b) => fill(&words.range, &[("from", &interface.day(*a)), ("to", &interface.day(*b))]),
+        When::Range(a, b) => {
+            fill(&words.range, &[("from", &interface.day_until(*a, *b)), ("to", &interface.day(*b))])
+        }
         When::Night(d) => {
             let next = d.succ_opt().unwrap_or(*d);
-            fill(&words.night, &[("from", &interface.day(*d)), ("to", &interface.day(next))])
+            fill(&words.night, &[("from", &interface.day_until(*d, next)), ("to", &interface.day(next))])
         }
         When::Month(y, m) => fill(&words.month, &[("month", interface.month(*m)), ("year", &y.to_string())]),
         When::Year(y) => y.to_string(),
@@ -96,8 +98,12 @@ mod tests {
         assert_eq!(table("en").long_day(day), "Thursday 10 January 2013");
         assert_eq!(table("fr").long_day(day), "jeudi 10 janvier 2013");
         let night = When::parse("night 2013-01-14/2013-01-15").unwrap();
-        assert_eq!(when(&night, &table("en")), "night of 14 January 2013 to 15 January 2013");
+        assert_eq!(when(&night, &table("en")), "night of 14 to 15 January 2013");
         let range = When::parse("2013-01-01/2013-01-14").unwrap();
-        assert_eq!(when(&range, &table("fr")), "du 1er janvier 2013 au 14 janvier 2013");
+        assert_eq!(when(&range, &table("fr")), "du 1er au 14 janvier 2013");
+        let across_months = When::parse("2013-01-31/2013-02-02").unwrap();
+        assert_eq!(when(&across_months, &table("en")), "31 January to 2 February 2013");
+        let across_years = When::parse("night 2012-12-31/2013-01-01").unwrap();
+        assert_eq!(when(&across_years, &table("fr")), "nuit du 31 décembre 2012 au 1er janvier 2013");
     }
 }

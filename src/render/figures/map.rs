@@ -10,6 +10,9 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+/// A place's target: a circle this wide around its dot, whatever the dot's size.
+const HIT_RADIUS: f64 = 12.0;
+
 /// The places map: the outline of `[map]`, projected for its bounds, and every place
 /// with coordinates inside them, each a link to its page.
 #[derive(Debug, Serialize)]
@@ -146,17 +149,17 @@ pub fn map(ctx: &RenderContext, page: &Page, focus: Focus) -> Option<MapView> {
         let href = page.href(&Page::Place(place.id.clone()), None);
         let _ = write!(
             dots,
-            "<a class=\"{class}\" href=\"{href}\" data-place=\"{}\"><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{radius}\"/></a>",
+            "<a class=\"{class}\" href=\"{href}\" data-place=\"{}\"><title>{}</title><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{radius}\"/>\
+             <circle class=\"map-hit\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{HIT_RADIUS}\"/></a>",
             escape(&place.id.0),
             escape(&place.name)
         );
     }
-    // Labels go where they overlap no dot and no other label; a place whose label fits
-    // nowhere keeps its dot, its tooltip and its line in the list below the map.
+    // Labels go where they overlap no dot and no other label, the highlighted places'
+    // first, then the faded ones, smaller, where room is left; a place whose label fits
+    // nowhere keeps its dot, its tooltip and its link in the text.
     for (place, strong) in marked.iter().rev() {
-        if !all && !strong {
-            continue;
-        }
+        let size = if *strong { size } else { size * 0.8 };
         let c = place.coordinates.as_ref().map(|c| [c.lon, c.lat]).unwrap_or_default();
         let (x, y) = projection.point(c);
         let w = place.name.chars().count() as f64 * size * 0.6;
@@ -181,7 +184,8 @@ pub fn map(ctx: &RenderContext, page: &Page, focus: Focus) -> Option<MapView> {
             taken.take(bbox);
             let _ = write!(
                 labels,
-                "<text class=\"map-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"{size}\" text-anchor=\"{anchor}\">{}</text>",
+                "<text class=\"{}\" x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"{size}\" text-anchor=\"{anchor}\">{}</text>",
+                if *strong { "map-label" } else { "map-label map-faded" },
                 escape(&place.name)
             );
         }

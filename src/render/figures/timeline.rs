@@ -4,6 +4,11 @@
 //! stacked in at most `MAX_LANES` lanes; a column with more events says how many more,
 //! linking to its first day. When a column is longer than a day (a long range), a bar at
 //! its foot counts the events that begin in it, and only headline events are marked.
+//!
+//! A headline mark carries its title beside it, as a newspaper's timeline does: the title
+//! takes room in its lane like a mark, so that no title covers another mark, and it stands
+//! to the left of its mark where the right edge leaves no room. Every mark is a target a
+//! lane high and most of a column wide, whatever the size of its dot.
 
 use super::{escape, Columns, Period};
 use crate::model::{Event, Placement, When};
@@ -12,10 +17,15 @@ use crate::render::i18n;
 use crate::render::links::{event_href, Page};
 use serde::Serialize;
 use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
 
 const COLUMN: f64 = 56.0;
 const HEADER: f64 = 44.0;
-const LANE: f64 = 18.0;
+/// A lane is a 24 px target (WCAG 2.2) at the picture's natural size.
+const LANE: f64 = 24.0;
+const LABEL_FONT: f64 = 11.0;
+/// Between a mark and its title.
+const LABEL_GAP: f64 = 6.0;
 const MAX_LANES: usize = 24;
 /// The height of the count bars of a long range's columns, at their tallest.
 const COUNTS: f64 = 64.0;
@@ -33,6 +43,62 @@ struct Mark<'a> {
     to: f64,
     bar: bool,
     night: bool,
+    label: Option<Label>,
+}
+
+/// A headline's title beside its mark.
+struct Label {
+    text: String,
+    /// Its width, in column units.
+    width: f64,
+    /// To the left of the mark rather than to the right.
+    left: bool,
+}
+
+impl Mark<'_> {
+    /// What the mark takes of its lane, its title included, in column units.
+    fn span(&self) -> (f64, f64) {
+        match &self.label {
+            Some(label) if label.left => (self.from - label.width, self.to),
+            Some(label) => (self.from, self.to + label.width),
+            None => (self.from, self.to),
+        }
+    }
+
+    /// Gives a headline its title, on the side that has room for it within `columns`;
+    /// where neither has, on the roomier side, cut to fit with an ellipsis.
+    fn with_label(mut self, columns: f64) -> Self {
+        if !self.event.headline {
+            return self;
+        }
+        let (right, left) = (columns - self.to, self.from);
+        let room = right.max(left) * COLUMN - LABEL_GAP;
+        let title = &self.event.title;
+        let text = if text_width(title) <= room { title.clone() } else { cut(title, room) };
+        let width = (text_width(&text) + LABEL_GAP) / COLUMN;
+        self.label = Some(Label { left: width > right && left > right, text, width });
+        self
+    }
+}
+
+/// A title's width at the label's size, estimated from its display columns (a wide
+/// character counts two), since the reader's font is not known here; generous, so that
+/// titles do not run into the next mark.
+fn text_width(text: &str) -> f64 {
+    text.width() as f64 * LABEL_FONT * 0.55
+}
+
+/// As much of `title` as fits in `room`, with an ellipsis.
+fn cut(title: &str, room: f64) -> String {
+    let mut text = String::new();
+    for c in title.chars() {
+        text.push(c);
+        if text_width(&text) + LABEL_FONT > room {
+            text.pop();
+            break;
+        }
+    }
+    format!("{}…", text.trim_end())
 }
 
 /// The columns of the picture: the range's, and the context columns around them.
@@ -53,7 +119,7 @@ impl Layout {
     }
 
     fn mark<'a>(&self, event: &'a Event) -> Option<Mark<'a>> {
-        let dot = |from: f64| Mark { event, from, to: from + 1.0, bar: false, night: false };
+        let dot = |from: f64| Mark { event, from, to: from + 1.0, bar: false, night: false, label: None };
         let day = match event.placement {
             Placement::Before => return Some(dot(0.0)),
             Placement::After => return Some(dot(self.count() as f64 - 1.0)),
@@ -66,10 +132,10 @@ impl Layout {
         Some(match event.when {
             When::Night(_) if self.range.period == Period::Day || last_x > first_x => {
                 let (from, to) = (first_x + 0.5, (first_x + 1.5).min(end_x));
-                Mark { event, from, to, bar: true, night: true }
+                Mark { event, from, to, bar: true, night: true, label: None }
             }
             When::Range(..) if last_x > first_x => {
-                Mark { event, from: first_x, to: last_x + 1.0, bar: true, night: false }
+                Mark { event, from: first_x, to: last_x + 1.0, bar: true, night: false, label: None }
             }
             _ => dot(first_x),
         })
@@ -80,11 +146,12 @@ impl Layout {
 /// mark that finds no room in `MAX_LANES`.
 fn lanes(marks: &[Mark]) -> Vec<Option<usize>> {
     let mut taken: Vec<Vec<(f64, f64)>> = Vec::new();
-    let overlaps = |a: &(f64, f64), m: &Mark| a.0 < m.to - 1e-9 && m.from < a.1 - 1e-9;
+    let overlaps = |a: &(f64, f64), b: (f64, f64)| a.0 < b.1 - 1e-9 && b.0 < a.1 - 1e-9;
     marks
         .iter()
         .map(|m| {
-            let lane = match taken.iter().position(|lane| !lane.iter().any(|span| overlaps(span, m))) {
+            let span = m.span();
+            let lane = match taken.iter().position(|lane| !lane.iter().any(|taken| overlaps(taken, span))) {
                 Some(lane) => lane,
                 None if taken.len() < MAX_LANES => {
                     taken.push(Vec::new());
@@ -92,7 +159,7 @@ fn lanes(marks: &[Mark]) -> Vec<Option<usize>> {
                 }
                 None => return None,
             };
-            taken[lane].push((m.from, m.to));
+            taken[lane].push(span);
             Some(lane)
         })
         .collect()
@@ -117,11 +184,17 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
             counts[(mark.from.floor() as usize).min(layout.count() - 1)] += 1;
         }
         if !counted || event.headline {
-            marks.push(mark);
+            marks.push(mark.with_label(layout.count() as f64));
         }
     }
-    // Bars first, so that the dots of each column then fill the gaps beneath them.
-    marks.sort_by(|a, b| b.bar.cmp(&a.bar).then(a.from.total_cmp(&b.from)).then(b.to.total_cmp(&a.to)));
+    // Headlines first, at the top with their titles; then bars, so that the dots of each
+    // column fill the gaps beneath them.
+    marks.sort_by(|a, b| {
+        (b.label.is_some(), b.bar)
+            .cmp(&(a.label.is_some(), a.bar))
+            .then(a.from.total_cmp(&b.from))
+            .then(b.to.total_cmp(&a.to))
+    });
     let lanes = lanes(&marks);
     let mut hidden = vec![0usize; layout.count()];
     for (mark, lane) in marks.iter().zip(&lanes) {
@@ -148,8 +221,10 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
         let _ = write!(
             svg,
             "<rect class=\"tl-column {class}\" x=\"{x}\" y=\"0\" width=\"{COLUMN}\" height=\"{height}\"/>\
-             <a href=\"{href}\"><text class=\"tl-top\" x=\"{}\" y=\"16\">{}</text>\
+             <a href=\"{href}\"><rect class=\"tl-hit\" x=\"{x}\" y=\"0\" width=\"{COLUMN}\" height=\"{}\"/>\
+             <text class=\"tl-top\" x=\"{}\" y=\"16\">{}</text>\
              <text class=\"tl-day\" x=\"{}\" y=\"34\">{}</text></a>",
+            HEADER - 4.0,
             x + COLUMN / 2.0,
             escape(top),
             x + COLUMN / 2.0,
@@ -198,6 +273,28 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
                 (mark.from + 0.5) * COLUMN
             );
         }
+        if let Some(label) = &mark.label {
+            let (x, anchor) = if label.left {
+                (mark.from * COLUMN - LABEL_GAP / 2.0, " text-anchor=\"end\"")
+            } else {
+                (mark.to * COLUMN + LABEL_GAP / 2.0, "")
+            };
+            let _ = write!(
+                svg,
+                "<text class=\"tl-label\" x=\"{x:.1}\" y=\"{:.1}\"{anchor}>{}</text>",
+                y + LABEL_FONT / 3.0,
+                escape(&label.text)
+            );
+        }
+        // The target: the lane's height over what the mark takes, its title included.
+        let (from, to) = mark.span();
+        let _ = write!(
+            svg,
+            "<rect class=\"tl-hit\" x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"{LANE}\"/>",
+            from * COLUMN + 2.0,
+            y - LANE / 2.0,
+            (to - from) * COLUMN - 4.0
+        );
         svg.push_str("</a>");
     }
     // Where a column leads: its first day, or the context lists on the front page.

@@ -86,7 +86,7 @@ pub fn index<'a>(ctx: &RenderContext<'a>) -> PageView {
     context.insert("corrections", &corrections(&chronicle.intro, ctx));
     context.insert("timeline", &figures::timeline::timeline(ctx, &page));
     context.insert("days", &days);
-    context.insert("range", &format!("{} – {}", ctx.words.day(start), ctx.words.day(end)));
+    context.insert("range", &crate::render::i18n::when(&crate::model::When::Range(start, end), ctx.words));
     context.insert(
         "counts",
         &[
