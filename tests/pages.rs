@@ -779,3 +779,31 @@ fn a_theme_may_lay_out_notes_quotes_and_paragraphs_itself() {
     let actor = site.page("actors/rebels.html");
     assert!(select(&actor, "blockquote.own").len() >= 2);
 }
+
+/// A page of the editor's own is built like any text: its footnotes proven and numbered,
+/// its citations listed on the source page, and a link to it at the foot of every page.
+#[test]
+fn a_page_of_the_editors_own_is_footnoted_and_linked_from_every_page() {
+    let dir = copy_fixture("basic");
+    std::fs::create_dir_all(dir.path().join("content/pages")).unwrap();
+    std::fs::write(
+        dir.path().join("content/pages/method.md"),
+        "+++\ntitle = \"How this chronicle was made\"\n\n[[attestations]]\nsource = \"encyclopedia\"\nexact = \"Siege of Example\"\n+++\nThe encyclopedia names the siege.[^encyclopedia]\n",
+    )
+    .unwrap();
+    let site = build_at(dir.path());
+    assert!(!site.diagnostics.contains("error"), "{}", site.diagnostics);
+    let page = site.page("pages/method.html");
+    assert_eq!(text(select_one(&page, "h1")), "How this chronicle was made");
+    let marker = select_one(&page, ".article-body sup.note-ref a");
+    assert_eq!(href(marker), "#fn-method-encyclopedia");
+    assert_eq!(select(&page, "details.notes li[id='fn-method-encyclopedia']").len(), 1);
+    for from in ["index.html", "days/2020-03-01.html"] {
+        let links: Vec<String> = select(&site.page(from), ".site-footer .footer-pages a").into_iter().map(href).collect();
+        let expected = if from == "index.html" { "pages/method.html" } else { "../pages/method.html" };
+        assert_eq!(links, [expected], "{from} links the page at its foot");
+    }
+    let source = site.page("sources/encyclopedia.html");
+    let cited: Vec<String> = select(&source, "details.cited-by a").into_iter().map(href).collect();
+    assert!(cited.iter().any(|h| h.starts_with("../pages/method.html")), "the source lists the page: {cited:?}");
+}

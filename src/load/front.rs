@@ -174,7 +174,7 @@ macro_rules! annotated {
     )*};
 }
 
-annotated!(SourceFront, EventFront, ActorFront, PlaceFront, ComparisonFront, NoteFront);
+annotated!(SourceFront, EventFront, ActorFront, PlaceFront, ComparisonFront, NoteFront, ArticleFront);
 
 /// A verbatim quote backing a statement of the body, cited there as `[^key]`.
 #[derive(Debug, Deserialize)]
@@ -340,6 +340,19 @@ pub struct ComparisonFront {
     /// Ids this thing was published under before; each leaves a redirect page.
     #[serde(default)]
     pub former_ids: Vec<Spanned<String>>,
+}
+
+/// A page of the editor's own (`content/pages/<id>.md`): a title, a body and its quotes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFront {
+    pub title: String,
+    #[serde(default)]
+    pub attestations: Vec<AttestationFront>,
+    #[serde(default)]
+    pub readings: Vec<ReadingFront>,
+    #[serde(default)]
+    pub corrections: Vec<CorrectionFront>,
 }
 
 /// Day notes and the chronicle's introduction: only a body and its quotes.

@@ -73,6 +73,8 @@ pub struct Content {
     pub places: Vec<Doc<PlaceFront>>,
     pub comparisons: Vec<Doc<ComparisonFront>>,
     pub days: Vec<Doc<NoteFront>>,
+    /// Pages of the editor's own, from `content/pages/`.
+    pub articles: Vec<Doc<ArticleFront>>,
     pub intro: Option<Doc<NoteFront>>,
     /// Every id that has a file, by content folder, including files that failed to
     /// parse: references to them are not reported again as unknown.
@@ -110,6 +112,7 @@ fn fingerprint(config_file: &SourceText, content: &Content) -> String {
         docs.chain(content.actors.iter().map(|d| &d.file)).chain(content.places.iter().map(|d| &d.file));
     let docs =
         docs.chain(content.comparisons.iter().map(|d| &d.file)).chain(content.days.iter().map(|d| &d.file));
+    let docs = docs.chain(content.articles.iter().map(|d| &d.file));
     for file in docs.chain(content.intro.iter().map(|d| &d.file)) {
         feed(file.path.as_bytes());
         feed(file.text.as_bytes());
@@ -165,6 +168,7 @@ pub fn load(root: &Path, base_url: Option<&str>, diagnostics: &mut Diagnostics) 
         places: load_kind(root, "places", &mut ids, diagnostics),
         comparisons: load_kind(root, "compare", &mut ids, diagnostics),
         days: load_kind(root, "days", &mut ids, diagnostics),
+        articles: load_kind(root, "pages", &mut ids, diagnostics),
         ids,
         intro,
     };

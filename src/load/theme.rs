@@ -53,6 +53,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/comparisons.html",
     "templates/events.html",
     "templates/corrections.html",
+    "templates/article.html",
     "templates/404.html",
     "static/style.css",
     "static/search.js",

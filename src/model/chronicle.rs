@@ -251,6 +251,14 @@ pub struct Comparison {
     pub text: Text,
 }
 
+/// A page of the editor's own: how the dates were worked out, a note on method.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: ArticleId,
+    pub title: String,
+    pub text: Text,
+}
+
 /// A name found in a seed: its byte range there and what it names.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -300,6 +308,8 @@ pub struct Chronicle {
     pub actors: BTreeMap<ActorId, Actor>,
     pub places: BTreeMap<PlaceId, Place>,
     pub comparisons: BTreeMap<ComparisonId, Comparison>,
+    /// The editor's own pages, by id.
+    pub articles: BTreeMap<ArticleId, Article>,
     /// Every day of the range, in order.
     pub days: Vec<Day>,
     pub context: Context,
@@ -407,6 +417,7 @@ impl Chronicle {
             Owner::Place(id) => Some(&self.places.get(id)?.text),
             Owner::Source(id) => Some(&self.sources.get(id)?.notes),
             Owner::Comparison(id) => Some(&self.comparisons.get(id)?.text),
+            Owner::Article(id) => Some(&self.articles.get(id)?.text),
         }
     }
 

@@ -26,7 +26,7 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(SourceId, EventId, ActorId, PlaceId, ComparisonId);
+id_type!(SourceId, EventId, ActorId, PlaceId, ComparisonId, ArticleId);
 
 /// An event's position in `Chronicle::events`, which is in chronological order.
 pub type EventIx = usize;
@@ -82,6 +82,8 @@ pub enum Owner {
     Place(PlaceId),
     Source(SourceId),
     Comparison(ComparisonId),
+    /// A page of the editor's own, such as how the dates were worked out.
+    Article(ArticleId),
 }
 
 /// What a name names: an actor or a place, which may share an id.

@@ -15,6 +15,8 @@ pub enum Page {
     Place(PlaceId),
     Source(SourceId),
     Comparison(ComparisonId),
+    /// A page of the editor's own.
+    Article(ArticleId),
     /// Every day of the range, a line each with its headlines.
     Days,
     Actors,
@@ -93,6 +95,7 @@ impl Page {
             Page::Place(id) => ("places", id.as_str()),
             Page::Source(id) => ("sources", id.as_str()),
             Page::Comparison(id) => ("compare", id.as_str()),
+            Page::Article(id) => ("pages", id.as_str()),
             Page::Days => ("days", "index"),
             Page::Actors => ("actors", "index"),
             Page::Places => ("places", "index"),
@@ -194,6 +197,7 @@ pub fn footnote_anchor(owner: &Owner, key: &str) -> String {
         Owner::Place(id) => format!("fn-{id}-{key}"),
         Owner::Source(id) => format!("fn-{id}-{key}"),
         Owner::Comparison(id) => format!("fn-{id}-{key}"),
+        Owner::Article(id) => format!("fn-{id}-{key}"),
     }
 }
 
@@ -236,6 +240,7 @@ pub fn own_page(owner: &Owner) -> Page {
         Owner::Place(id) => Page::Place(id.clone()),
         Owner::Source(id) => Page::Source(id.clone()),
         Owner::Comparison(id) => Page::Comparison(id.clone()),
+        Owner::Article(id) => Page::Article(id.clone()),
     }
 }
 

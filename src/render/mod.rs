@@ -37,6 +37,8 @@ struct Nav {
     sources: String,
     comparisons: String,
     corrections: String,
+    /// The editor's own pages, in id order.
+    articles: Vec<views::Link>,
 }
 
 /// What a render made.
@@ -85,6 +87,12 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
         sources: link(&Page::Sources),
         comparisons: link(&Page::Comparisons),
         corrections: link(&Page::Corrections),
+        articles: ctx
+            .chronicle
+            .articles
+            .values()
+            .map(|a| views::Link { title: a.title.clone(), href: link(&Page::Article(a.id.clone())) })
+            .collect(),
     };
     let root = if not_found { config.base_url.clone() } else { page.root() };
     let mut context = view.context;

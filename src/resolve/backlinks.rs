@@ -147,6 +147,7 @@ fn texts(chronicle: &Chronicle) -> Vec<(Owner, &Text)> {
     texts.extend(chronicle.places.values().map(|p| (Owner::Place(p.id.clone()), &p.text)));
     texts.extend(chronicle.sources.values().map(|s| (Owner::Source(s.id.clone()), &s.notes)));
     texts.extend(chronicle.comparisons.values().map(|c| (Owner::Comparison(c.id.clone()), &c.text)));
+    texts.extend(chronicle.articles.values().map(|a| (Owner::Article(a.id.clone()), &a.text)));
     texts
 }
 

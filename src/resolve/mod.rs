@@ -116,6 +116,7 @@ impl<'a> Resolver<'a> {
         let events: Vec<_> = content.events.iter().map(|d| (d, self.text(d))).collect();
         let actors: Vec<_> = content.actors.iter().map(|d| (d, self.text(d))).collect();
         let places: Vec<_> = content.places.iter().map(|d| (d, self.text(d))).collect();
+        let articles: Vec<_> = content.articles.iter().map(|d| (d, self.text(d))).collect();
         let comparisons: Vec<_> = content
             .comparisons
             .iter()
@@ -138,6 +139,13 @@ impl<'a> Resolver<'a> {
         let events: Vec<_> = events.into_iter().map(|(doc, text)| (doc, finish(text))).collect();
         let actors: Vec<_> = actors.into_iter().map(|(doc, text)| (doc, finish(text))).collect();
         let places: Vec<_> = places.into_iter().map(|(doc, text)| (doc, finish(text))).collect();
+        let articles: BTreeMap<ArticleId, Article> = articles
+            .into_iter()
+            .map(|(doc, text)| {
+                let id = ArticleId(doc.id.clone());
+                (id.clone(), Article { id, title: doc.front.title.clone(), text: finish(text) })
+            })
+            .collect();
         let comparisons: Vec<_> =
             comparisons.into_iter().map(|(doc, text, p)| (doc, finish(text), p)).collect();
 
@@ -151,6 +159,7 @@ impl<'a> Resolver<'a> {
             actors: BTreeMap::new(),
             places: BTreeMap::new(),
             comparisons: BTreeMap::new(),
+            articles,
             days: days(self.config.start, self.config.end)
                 .map(|date| Day {
                     date,
@@ -428,6 +437,7 @@ fn parse_bodies(content: &Content) -> FxHashMap<&str, Parsed> {
         .chain(bodies(&content.places))
         .chain(bodies(&content.comparisons))
         .chain(bodies(&content.days))
+        .chain(bodies(&content.articles))
         .chain(content.intro.iter().map(|d| (d.file.path.as_str(), d.body())))
         .collect();
     all.into_par_iter().map(|(path, body)| (path, markdown::parse(body))).collect()

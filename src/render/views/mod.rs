@@ -3,6 +3,7 @@
 //! Every view looks things up through the chronicle's indexes; none scans a collection
 //! to find one thing.
 
+mod article;
 mod compare;
 mod day;
 mod event;
@@ -51,6 +52,7 @@ pub fn pages(chronicle: &Chronicle) -> Vec<Page> {
     pages.extend(paged(Page::Comparisons, chronicle.comparisons.len(), ENTRIES_PER_PAGE));
     pages.extend(chronicle.comparisons.keys().map(|id| Page::Comparison(id.clone())));
     pages.extend(paged(Page::Corrections, chronicle.corrections.len(), ENTRIES_PER_PAGE));
+    pages.extend(chronicle.articles.keys().map(|id| Page::Article(id.clone())));
     pages.push(Page::NotFound);
     pages
 }
@@ -72,6 +74,7 @@ pub fn view<'a>(ctx: &RenderContext<'a>, page: &Page) -> Option<PageView> {
         Page::Place(id) => profile::place(ctx, chronicle.places.get(id)?, n),
         Page::Source(id) => source::source(ctx, chronicle.sources.get(id)?),
         Page::Comparison(id) => compare::comparison(ctx, chronicle.comparisons.get(id)?),
+        Page::Article(id) => article::article(ctx, chronicle.articles.get(id)?),
         Page::Days => index::days(ctx, n),
         Page::Actors => lists::actors(ctx, n),
         Page::Places => lists::places(ctx, n),
@@ -284,6 +287,7 @@ fn owner_title(owner: &Owner, ctx: &RenderContext) -> String {
         Owner::Comparison(id) => {
             chronicle.comparisons.get(id).map_or_else(|| id.to_string(), |c| c.question.clone())
         }
+        Owner::Article(id) => chronicle.articles.get(id).map_or_else(|| id.to_string(), |a| a.title.clone()),
     }
 }
 
