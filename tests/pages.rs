@@ -287,6 +287,24 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     // The version is the content's, so a second build cites the same one.
     let again = build_at(&fixture("basic")).page("events/karo-captured.html");
     assert_eq!(text(select_one(&again, ".cite .citation")), citation);
+
+    // A day is cited under the chronicle's title as well as its date.
+    let day = site.page("days/2020-03-01.html");
+    let citation = text(select_one(&day, "details.cite > .citation"));
+    assert!(citation.starts_with("“The Siege of Example: Sunday 1 March 2020.” In The Siege of Example"), "{citation}");
+
+    // Each cited passage of a source can be cited at its own address, the passage quoted.
+    let source = site.page("sources/encyclopedia.html");
+    let passages = select(&source, "details.cited-by .passage-citation .citation");
+    assert!(!passages.is_empty());
+    for passage in passages {
+        let citation = text(passage);
+        let (quoted, rest) = citation.split_once(", from ").unwrap_or_else(|| panic!("{citation}"));
+        assert!(quoted.starts_with('“') && quoted.ends_with('”'), "{citation}");
+        assert!(rest.contains("https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-"), "{citation}");
+        let anchor = rest.rsplit_once('#').unwrap().1;
+        assert_eq!(select(&source, &format!("[id='{anchor}']")).len(), 1, "the passage's address leads to it");
+    }
 }
 
 #[test]

@@ -33,8 +33,8 @@
     return button;
   }
 
-  // The page's citation, and each event's on a page of several.
-  document.querySelectorAll("p.citation").forEach(function (citation) {
+  // The page's citation, each event's on a page of several, and each passage's.
+  document.querySelectorAll("p.citation, span.citation").forEach(function (citation) {
     citation.parentNode.insertBefore(copyButton(citation), citation.nextSibling);
   });
   document.querySelectorAll("pre.cite-export").forEach(function (pre) {
