@@ -162,17 +162,16 @@ async function checkSearch(start, label) {
     await page.waitForFunction(() => document.querySelector(".search-results").hidden);
     await page.fill("#search-input", query);
     await page.waitForFunction(() => !document.querySelector(".search-results").hidden);
-    const titles = await page.$$eval(".search-results a", (as) => as.map((a) => a.textContent));
+    const titles = await page.$$eval(".search-results .search-title", (ts) => ts.map((t) => t.textContent));
     if (!titles.includes(expected)) {
       problems.push(`${label} search "${query}": expected "${expected}" among ${JSON.stringify(titles.slice(0, 5))}`);
       continue;
     }
-    const href = await page.$eval(`.search-results a >> text="${expected}"`, (a) => a.href).catch(() => null);
-    const link = await page.$$eval(".search-results a", (as, t) => as.find((a) => a.textContent === t).href, expected);
+    const link = await page.$$eval(".search-results .search-title", (ts, t) => ts.find((e) => e.textContent === t).closest("a").href, expected);
     const [target, anchor] = link.split("#");
     const check = await context.newPage();
     await check.goto(target);
-    if (anchor && !(await check.$(`[id="${anchor}"]`))) problems.push(`${label} search "${query}": result ${href} has no anchor`);
+    if (anchor && !(await check.$(`[id="${anchor}"]`))) problems.push(`${label} search "${query}": result ${link} has no anchor`);
     await check.close();
   }
   await context.close();

@@ -390,72 +390,22 @@ fn text_of(page: &scraper::Html, css: &str) -> String {
     text(select_one(page, css))
 }
 
-/// The search index as `search.js` reads it: every word with the titles and links of
-/// the documents holding it, and whether it is in their title.
-fn search_index(site: &Site) -> std::collections::BTreeMap<String, Vec<(String, String, bool)>> {
-    let script = |name: &str| std::fs::read_to_string(site.path(&format!("search/{name}.js"))).unwrap();
-    // `annalistSearch.<what>(<args>);` → the JSON of the arguments.
-    let args = |text: String, call: &str| -> String {
-        let inner =
-            text.trim().strip_prefix(&format!("annalistSearch.{call}(")).unwrap().strip_suffix(");").unwrap();
-        inner.to_string()
-    };
-    let meta: serde_json::Value = serde_json::from_str(&args(script("meta"), "meta")).unwrap();
-    let shard_size = meta["shard_size"].as_u64().unwrap() as usize;
-    let mut docs: Vec<serde_json::Value> = Vec::new();
-    for n in 0..meta["docs"].as_u64().unwrap().div_ceil(shard_size as u64) {
-        let text = args(script(&format!("d{n}")), "docs");
-        let (number, list) = text.split_once(',').unwrap();
-        assert_eq!(number, n.to_string());
-        docs.extend(serde_json::from_str::<Vec<serde_json::Value>>(list).unwrap());
-    }
-    let mut index = std::collections::BTreeMap::new();
-    for n in 0..meta["chunks"].as_array().unwrap().len() {
-        let text = args(script(&format!("w{n}")), "words");
-        let (number, words) = text.split_once(',').unwrap();
-        assert_eq!(number, n.to_string());
-        let words: serde_json::Map<String, serde_json::Value> = serde_json::from_str(words).unwrap();
-        assert_eq!(
-            words.keys().next().map(String::as_str),
-            meta["chunks"][n].as_str(),
-            "the meta names each chunk's first word"
-        );
-        for (word, deltas) in words {
-            let mut entry = 0;
-            let mut found = Vec::new();
-            for delta in deltas.as_array().unwrap() {
-                entry += delta.as_u64().unwrap() as usize;
-                let doc = &docs[entry / 2];
-                found.push((
-                    doc[0].as_str().unwrap().to_string(),
-                    doc[2].as_str().unwrap().to_string(),
-                    entry % 2 == 1,
-                ));
-            }
-            index.insert(word, found);
-        }
-    }
-    index
-}
-
 #[test]
 fn the_search_index_finds_things_by_alias_and_links_to_anchors() {
     let site = fixture_site("basic");
     let index = search_index(site);
-    let titles = |word: &str| -> Vec<String> { index[word].iter().map(|(t, _, _)| t.clone()).collect() };
-    let karo = &index["karo"];
+    let titles = |word: &str| -> Vec<String> { index.titles(word).into_iter().map(|(t, _)| t).collect() };
+    let karo = &index.words["karo"];
     assert!(
-        karo.contains(&(
-            "Rebels capture Karo".to_string(),
-            "days/2020-03-01.html#karo-captured".to_string(),
-            true
-        )),
+        karo.iter().any(|&(doc, how)| index.docs[doc][0] == "Rebels capture Karo"
+            && index.docs[doc][2] == "days/2020-03-01.html#karo-captured"
+            && how == 1),
         "{karo:?}"
     );
     assert!(titles("rebelles").contains(&"The rebels".to_string()), "aliases are searchable");
     assert!(titles("merchant").contains(&"Siege of Example".to_string()), "sources by their full text");
-    assert!(index.contains_key("tombee"), "words are found without their accents");
-    assert!(!index.contains_key("Karo"), "words are lowercase");
+    assert!(index.words.contains_key("tombee"), "words are found without their accents");
+    assert!(!index.words.contains_key("Karo"), "words are lowercase");
     let page = site.page("index.html");
     let form = select_one(&page, "form.search");
     assert!(form.value().attr("hidden").is_some(), "without JavaScript the search form stays hidden");

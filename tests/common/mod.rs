@@ -168,3 +168,65 @@ pub fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// The search index of a built site, as `search.js` reads it.
+pub struct SearchIndex {
+    /// Each document: `[title, kind, url, detail, excerpts]`.
+    pub docs: Vec<serde_json::Value>,
+    /// Each word (or whole name of several words) → its documents and how each holds it:
+    /// 0 in its text, 1 as a word of a name, 2 as the whole of a name.
+    pub words: BTreeMap<String, Vec<(usize, u64)>>,
+}
+
+impl SearchIndex {
+    /// The titles of the documents holding `word`, with how they hold it.
+    pub fn titles(&self, word: &str) -> Vec<(String, u64)> {
+        let postings = self.words.get(word).map(Vec::as_slice).unwrap_or_default();
+        postings.iter().map(|&(doc, how)| (self.docs[doc][0].as_str().unwrap().to_string(), how)).collect()
+    }
+
+    /// The document titled `title`.
+    pub fn doc(&self, title: &str) -> &serde_json::Value {
+        self.docs.iter().find(|d| d[0] == title).unwrap_or_else(|| panic!("no document titled {title}"))
+    }
+}
+
+pub fn search_index(site: &Site) -> SearchIndex {
+    let script = |name: &str| fs::read_to_string(site.path(&format!("search/{name}.js"))).unwrap();
+    // `annalistSearch.<what>(<args>);` → the JSON of the arguments.
+    let args = |text: String, call: &str| -> String {
+        let inner =
+            text.trim().strip_prefix(&format!("annalistSearch.{call}(")).unwrap().strip_suffix(");").unwrap();
+        inner.to_string()
+    };
+    let meta: serde_json::Value = serde_json::from_str(&args(script("meta"), "meta")).unwrap();
+    let mut docs = Vec::new();
+    for n in 0..meta["docs"].as_u64().unwrap() {
+        let text = args(script(&format!("docs/{n}")), "doc");
+        let (number, record) = text.split_once(',').unwrap();
+        assert_eq!(number, n.to_string());
+        docs.push(serde_json::from_str::<serde_json::Value>(record).unwrap());
+    }
+    let mut words = BTreeMap::new();
+    for n in 0..meta["chunks"].as_array().unwrap().len() {
+        let text = args(script(&format!("w{n}")), "words");
+        let (number, chunk) = text.split_once(',').unwrap();
+        assert_eq!(number, n.to_string());
+        let chunk: serde_json::Map<String, serde_json::Value> = serde_json::from_str(chunk).unwrap();
+        assert_eq!(
+            chunk.keys().next().map(String::as_str),
+            meta["chunks"][n].as_str(),
+            "the meta names each chunk's first word"
+        );
+        for (word, deltas) in chunk {
+            let mut entry = 0;
+            let mut found = Vec::new();
+            for delta in deltas.as_array().unwrap() {
+                entry += delta.as_u64().unwrap();
+                found.push(((entry / 4) as usize, entry % 4));
+            }
+            words.insert(word, found);
+        }
+    }
+    SearchIndex { docs, words }
+}
