@@ -291,7 +291,10 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
     // A day is cited under the chronicle's title as well as its date.
     let day = site.page("days/2020-03-01.html");
     let citation = text(select_one(&day, "details.cite > .citation"));
-    assert!(citation.starts_with("“The Siege of Example: Sunday 1 March 2020.” In The Siege of Example"), "{citation}");
+    assert!(
+        citation.starts_with("“The Siege of Example: Sunday 1 March 2020.” In The Siege of Example"),
+        "{citation}"
+    );
 
     // Each cited passage of a source can be cited at its own address, the passage quoted.
     let source = site.page("sources/encyclopedia.html");
@@ -301,9 +304,16 @@ fn every_page_can_be_cited_and_read_by_reference_managers() {
         let citation = text(passage);
         let (quoted, rest) = citation.split_once(", from ").unwrap_or_else(|| panic!("{citation}"));
         assert!(quoted.starts_with('“') && quoted.ends_with('”'), "{citation}");
-        assert!(rest.contains("https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-"), "{citation}");
+        assert!(
+            rest.contains("https://example.org/siege/sources/encyclopedia.html#q-encyclopedia-"),
+            "{citation}"
+        );
         let anchor = rest.rsplit_once('#').unwrap().1;
-        assert_eq!(select(&source, &format!("[id='{anchor}']")).len(), 1, "the passage's address leads to it");
+        assert_eq!(
+            select(&source, &format!("[id='{anchor}']")).len(),
+            1,
+            "the passage's address leads to it"
+        );
     }
 }
 
@@ -767,11 +777,15 @@ fn a_page_of_the_editors_own_is_footnoted_and_linked_from_every_page() {
     assert_eq!(href(marker), "#fn-method-encyclopedia");
     assert_eq!(select(&page, "details.notes li[id='fn-method-encyclopedia']").len(), 1);
     for from in ["index.html", "days/2020-03-01.html"] {
-        let links: Vec<String> = select(&site.page(from), ".site-footer .footer-pages a").into_iter().map(href).collect();
+        let links: Vec<String> =
+            select(&site.page(from), ".site-footer .footer-pages a").into_iter().map(href).collect();
         let expected = if from == "index.html" { "pages/method.html" } else { "../pages/method.html" };
         assert_eq!(links, [expected], "{from} links the page at its foot");
     }
     let source = site.page("sources/encyclopedia.html");
     let cited: Vec<String> = select(&source, "details.cited-by a").into_iter().map(href).collect();
-    assert!(cited.iter().any(|h| h.starts_with("../pages/method.html")), "the source lists the page: {cited:?}");
+    assert!(
+        cited.iter().any(|h| h.starts_with("../pages/method.html")),
+        "the source lists the page: {cited:?}"
+    );
 }

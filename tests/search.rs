@@ -100,11 +100,16 @@ fn a_long_source_keeps_its_opening_and_the_sentence_of_a_rare_word_deep_inside()
 }
 
 #[test]
-fn each_result_is_a_small_file_of_its_own() {
+fn the_documents_come_in_small_shards() {
     let site = site();
     let index = search_index(site);
-    for n in 0..index.docs.len() {
-        let size = fs::metadata(site.path(&format!("search/docs/{n}.js"))).unwrap().len();
-        assert!(size < 2000, "search/docs/{n}.js is {size} bytes");
+    let shards = index.docs.len().div_ceil(annalist::render::search::DOCS_PER_SHARD);
+    for n in 0..shards {
+        let size = fs::metadata(site.path(&format!("search/d{n}.js"))).unwrap().len();
+        assert!(
+            size < 2000 * annalist::render::search::DOCS_PER_SHARD as u64,
+            "search/d{n}.js is {size} bytes"
+        );
     }
+    assert!(!site.path(&format!("search/d{shards}.js")).exists(), "no shard beyond the documents");
 }

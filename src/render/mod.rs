@@ -14,7 +14,7 @@ mod figures;
 pub mod i18n;
 pub mod links;
 mod notes;
-mod search;
+pub mod search;
 mod site_files;
 mod views;
 
@@ -104,7 +104,10 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
     if !not_found {
         // A day is cited under the chronicle's title as well as its date.
         let title = match page {
-            Page::Day(_) => ctx.text("cite_day_title").replace("{chronicle}", &config.title).replace("{date}", &view.title),
+            Page::Day(_) => ctx
+                .text("cite_day_title")
+                .replace("{chronicle}", &config.title)
+                .replace("{date}", &view.title),
             _ => view.title.clone(),
         };
         context.insert("cite", &cite::cite(page, &title, ctx.chronicle, &ctx.citing));

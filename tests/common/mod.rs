@@ -201,12 +201,16 @@ pub fn search_index(site: &Site) -> SearchIndex {
     };
     let meta: serde_json::Value = serde_json::from_str(&args(script("meta"), "meta")).unwrap();
     let mut docs = Vec::new();
-    for n in 0..meta["docs"].as_u64().unwrap() {
-        let text = args(script(&format!("docs/{n}")), "doc");
-        let (number, record) = text.split_once(',').unwrap();
+    let shard_size = meta["shard_size"].as_u64().unwrap();
+    for n in 0..meta["docs"].as_u64().unwrap().div_ceil(shard_size) {
+        let text = args(script(&format!("d{n}")), "docs");
+        let (number, records) = text.split_once(',').unwrap();
         assert_eq!(number, n.to_string());
-        docs.push(serde_json::from_str::<serde_json::Value>(record).unwrap());
+        let records: Vec<serde_json::Value> = serde_json::from_str(records).unwrap();
+        assert!(records.len() as u64 <= shard_size);
+        docs.extend(records);
     }
+    assert_eq!(docs.len() as u64, meta["docs"].as_u64().unwrap(), "every document is in a shard");
     let mut words = BTreeMap::new();
     for n in 0..meta["chunks"].as_array().unwrap().len() {
         let text = args(script(&format!("w{n}")), "words");

@@ -7,12 +7,15 @@
 //! of its title or another name, or as the whole of a one-word name. A name of several
 //! words is also indexed whole, as its folded words joined by spaces, so that a query
 //! equal to a name finds it at once. Words are sorted and cut into chunks of about
-//! `CHUNK_BYTES`. Each document is a file of its own: its title, kind, link and the
-//! excerpts of `excerpts.rs`, from which `search.js` makes the result's snippet.
+//! `CHUNK_BYTES`. Documents go by `DOCS_PER_SHARD` into shards: each document's title,
+//! kind, link and the excerpts of `excerpts.rs`, from which `search.js` makes the
+//! result's snippet.
 //!
 //! `search.js` loads `search/meta.js` (the chunks' first words), then only the chunks
-//! that can hold the query's words and the files of the twenty best results: at most
-//! twenty times `excerpts::BUDGET` and a little more, however large the chronicle.
+//! that can hold the query's words and the shards of the twenty best results: at most
+//! twenty shards of `DOCS_PER_SHARD` times `excerpts::BUDGET`, however large the
+//! chronicle. A shard of a few documents keeps that bound small without a file per
+//! document, which would add a file per event to the site.
 //!
 //! Every file is a script, not JSON, because browsers refuse to fetch JSON from
 //! `file://` but do load scripts.
@@ -144,11 +147,18 @@ struct Meta<'a> {
     /// The first word of each chunk, in order.
     chunks: Vec<&'a str>,
     docs: usize,
+    /// Documents per shard: document `n` is in `d<n / shard_size>.js`.
+    shard_size: usize,
 }
 
-/// A document as its file hands it to `search.js`.
+/// A document as its shard hands it to `search.js`.
 #[derive(Serialize)]
 struct Record<'a>(&'a str, usize, &'a str, &'a str, Vec<String>);
+
+/// Documents per shard: 8 × 1.5 kB of excerpts at most, so that the twenty results of a
+/// query load a few tens of kilobytes when they are near each other, and 240 kB when
+/// each is in a shard of its own.
+pub const DOCS_PER_SHARD: usize = 8;
 
 pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> {
     let index = collect(ctx);
@@ -158,17 +168,28 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
         Some(&number) => (number, index.postings[number].len()),
         None => (usize::MAX, usize::MAX),
     };
-    index.docs.par_iter().enumerate().try_for_each(|(number, doc)| {
-        let record =
-            Record(doc.title, doc.kind, &doc.url, &doc.detail, excerpts::excerpts(&doc.texts, lookup));
-        let script = format!("annalistSearch.doc({number},{});\n", json(&record));
-        sink.write(&format!("search/docs/{number}.js"), script.as_bytes())
+    let shards: Vec<&[Doc]> = index.docs.chunks(DOCS_PER_SHARD).collect();
+    shards.par_iter().enumerate().try_for_each(|(number, docs)| {
+        let records: Vec<Record> = docs
+            .iter()
+            .map(|doc| {
+                Record(doc.title, doc.kind, &doc.url, &doc.detail, excerpts::excerpts(&doc.texts, lookup))
+            })
+            .collect();
+        let script = format!("annalistSearch.docs({number},{});\n", json(&records));
+        sink.write(&format!("search/d{number}.js"), script.as_bytes())
     })?;
-    let kinds = ["search_event", "search_actor", "search_place", "search_source", "search_comparison"];
-    let meta = Meta { kinds: kinds.iter().map(|k| ctx.text(k)).collect(), chunks, docs: index.docs.len() };
+    let kinds =
+        ["search_event", "search_actor", "search_place", "search_source", "search_comparison", "search_page"];
+    let meta = Meta {
+        kinds: kinds.iter().map(|k| ctx.text(k)).collect(),
+        chunks,
+        docs: index.docs.len(),
+        shard_size: DOCS_PER_SHARD,
+    };
     let script = format!("annalistSearch.meta({});\n", json(&meta));
     sink.write("search/meta.js", script.as_bytes())?;
-    Ok(1 + meta.chunks.len() + index.docs.len())
+    Ok(1 + meta.chunks.len() + shards.len())
 }
 
 /// Every document, with its kind (the index of its name in `write`'s `kinds`).
@@ -195,6 +216,10 @@ fn collect<'a>(ctx: &RenderContext<'a>) -> Index<'a> {
         let texts = comparison.positions.iter().map(|p| p.value.as_str()).collect();
         let href = root.href(&Page::Comparison(comparison.id.clone()), None);
         index.document(doc(&comparison.question, 4, href, String::new(), texts), &[], &[]);
+    }
+    for article in chronicle.articles.values() {
+        let href = root.href(&Page::Article(article.id.clone()), None);
+        index.document(doc(&article.title, 5, href, String::new(), vec![&article.text.body.plain]), &[], &[]);
     }
     for source in chronicle.sources.values() {
         // The whole document: a reader may remember a phrase rather than a title.

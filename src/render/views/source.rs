@@ -325,11 +325,12 @@ fn cited_in(
                 url.push('#');
                 url.push_str(&anchor);
                 let passage = source.seed_text.get(citation.range.clone()).unwrap_or_default();
-                let quoted = [ctx.text("quote_open").as_str(), passage.trim(), &ctx.text("quote_close")].concat();
-                let citation = ctx.text("cite_passage_text").replace("{passage}", &quoted).replace(
-                    "{source}",
-                    &crate::render::cite::citation_at(&source.title, &url, &ctx.citing),
-                );
+                let quoted =
+                    [ctx.text("quote_open").as_str(), passage.trim(), &ctx.text("quote_close")].concat();
+                let citation = ctx
+                    .text("cite_passage_text")
+                    .replace("{passage}", &quoted)
+                    .replace("{source}", &crate::render::cite::citation_at(&source.title, &url, &ctx.citing));
                 cited.push(CitedPassage { anchor, by: vec![backlink], citation })
             }
         }

@@ -84,7 +84,10 @@
   window.annalistSearch = {
     meta: function (value) { meta = value; loaded("meta"); },
     words: function (n, value) { chunks[n] = value; loaded("w" + n); },
-    doc: function (n, value) { docs[n] = value; loaded("docs/" + n); }
+    docs: function (n, value) {
+      value.forEach(function (doc, i) { docs[n * meta.shard_size + i] = doc; });
+      loaded("d" + n);
+    }
   };
 
   function loaded(name) {
@@ -112,11 +115,16 @@
     });
   }
 
+  // Loads the shards that hold the documents `numbers`.
   function loadDocs(numbers, then) {
-    var left = numbers.length;
+    var shards = {};
+    numbers.forEach(function (n) { shards[Math.floor(n / meta.shard_size)] = true; });
+    var list = Object.keys(shards).map(Number);
+    var left = list.length;
     if (!left) return then();
-    numbers.forEach(function (n) {
-      load("docs/" + n, function () { return docs[n]; }, function () { if (--left === 0) then(); });
+    list.forEach(function (s) {
+      var present = function () { return docs[s * meta.shard_size] !== undefined; };
+      load("d" + s, present, function () { if (--left === 0) then(); });
     });
   }
 
