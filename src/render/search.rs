@@ -216,7 +216,7 @@ pub fn write<'a>(ctx: &RenderContext<'a>, sink: &dyn Sink) -> io::Result<usize> 
 }
 
 /// JSON for a script: `</` would end an inline script, so it never appears.
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string()).replace("</", "<\\/")
 }
 
