@@ -163,31 +163,40 @@ fn entries(ctx: &RenderContext) -> Vec<(String, String)> {
     entries
 }
 
-/// The first sentence of a text, and the second if both fit in about `LEAD_CHARS`, on one
+/// The first sentence of a text, and the second if both fit in `LEAD_CHARS`, on one
 /// line; a first sentence longer than that is cut at a word.
 fn lead(plain: &str, scratch: &mut Vec<Range<usize>>) -> String {
-    let at = |chars: usize| plain.char_indices().nth(chars).map_or(plain.len(), |(i, _)| i);
-    let (limit, head) = (at(LEAD_CHARS), &plain[..at(2 * LEAD_CHARS)]);
-    // Only the start is segmented: a body may be long.
+    // Only what can be shown is segmented: a body may be long.
+    let cut = plain.char_indices().nth(LEAD_CHARS).map_or(plain.len(), |(i, _)| i);
+    let head = &plain[..cut];
+    let end_of_head = head.trim_end().len();
+    // A sentence that runs to the end of a cut head may go on past it.
+    let whole = |sentence: &Range<usize>| cut == plain.len() || sentence.end < end_of_head;
     sentences(head, scratch);
-    let mut end = 0;
-    for (i, sentence) in scratch.iter().enumerate().take(2) {
-        if i > 0 && sentence.end > limit {
-            break;
+    match scratch.first() {
+        None => String::new(),
+        Some(first) if !whole(first) => clip(plain, LEAD_CHARS),
+        Some(first) => {
+            let end = scratch.get(1).filter(|second| whole(second)).map_or(first.end, |second| second.end);
+            clip(&head[..end], LEAD_CHARS)
         }
-        end = sentence.end;
     }
-    clip(&head[..end], LEAD_CHARS)
 }
 
-/// `text` on one line, cut at a word with an ellipsis past about `chars` characters.
+/// `text` on one line, cut at a word with an ellipsis past `chars` characters.
 fn clip(text: &str, chars: usize) -> String {
     let mut line = String::with_capacity(text.len().min(chars * 4));
+    let mut count = 0;
     for word in text.split_whitespace() {
-        if !line.is_empty() {
+        if count > 0 {
             line.push(' ');
+            count += 1;
         }
         line.push_str(word);
+        count += word.chars().count();
+        if count > chars {
+            break;
+        }
     }
     let Some((cut, _)) = line.char_indices().nth(chars) else { return line };
     // The last space before the cut, unless that would drop most of the text.
@@ -225,6 +234,12 @@ mod tests {
         let cut = lead(&long, &mut scratch);
         assert!(cut.ends_with('…') && cut.chars().count() <= LEAD_CHARS + 1, "{cut}");
         assert_eq!(lead("", &mut scratch), "");
+        // A second sentence that the limit cuts is left out, whole.
+        let second = format!("Konna fell. {}", "And then a long while passed. ".repeat(12));
+        assert_eq!(lead(&second, &mut scratch), "Konna fell. And then a long while passed.");
+        let first = format!("Konna fell {}.", "and fell ".repeat(40));
+        let cut = lead(&first, &mut scratch);
+        assert!(cut.ends_with(" and…") && cut.chars().count() <= LEAD_CHARS + 1, "{cut}");
         assert_eq!(
             lead("Ансар Дин вошли в Конну. Армия отступила.", &mut scratch),
             "Ансар Дин вошли в Конну. Армия отступила."
