@@ -1,6 +1,6 @@
 //! Pages stay bounded when the chronicle is large: long lists continue on further pages
 //! with stable addresses, the front page names only the first events of a long context
-//! list, and the search index comes in small pieces.
+//! list, and the search index and the link previews come in small pieces.
 
 mod common;
 
@@ -152,6 +152,31 @@ fn the_search_index_comes_in_small_pieces() {
     let meta = fs::metadata(site.path("search/meta.js")).unwrap().len();
     assert!(largest < 64 * 1024, "no piece of the index is over 64 KB: {largest}");
     assert!(meta < 4 * 1024, "the first piece a search loads is small: {meta}");
+}
+
+#[test]
+fn the_link_previews_come_in_small_shards_that_hold_every_event_and_actor() {
+    let site = site();
+    let meta = fs::read_to_string(site.path("previews/meta.js")).unwrap();
+    let shards: usize = meta.split("\"shards\":").nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
+    assert!(shards > 1, "{shards} shards");
+    let mut largest = 0;
+    let mut all = String::new();
+    for n in 0..shards {
+        let shard = fs::read_to_string(site.path(&format!("previews/{n}.js"))).unwrap();
+        largest = largest.max(shard.len());
+        all.push_str(&shard);
+    }
+    assert!(largest < 64 * 1024, "no shard is over 64 KB: {largest}");
+    for n in 0..EVENTS + UNDATED {
+        assert!(all.contains(&format!("\"Event {n:04}\"")), "event {n} has a preview");
+    }
+    for n in 0..ACTORS {
+        assert!(
+            all.contains(&format!("\"actors/actor-{n:04}.html\":[1,\"Actor {n:04}\"")),
+            "actor {n} has a preview"
+        );
+    }
 }
 
 /// Over a year, the timeline's columns are months: each counts its events, and only the

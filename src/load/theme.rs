@@ -61,6 +61,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/notes.js",
     "static/keys.js",
     "static/passage.js",
+    "static/preview.js",
     "i18n/en.toml",
     "i18n/fr.toml",
 ];

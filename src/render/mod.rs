@@ -14,6 +14,7 @@ mod figures;
 pub mod i18n;
 pub mod links;
 mod notes;
+mod previews;
 pub mod search;
 mod site_files;
 mod views;
@@ -142,6 +143,7 @@ fn other_files(ctx: &RenderContext, pages: &[Page], sink: &dyn Sink) -> io::Resu
     site_files::atom(ctx, sink)?;
     data::write(ctx.chronicle, sink)?;
     search::write(ctx, sink)?;
+    previews::write(ctx, sink)?;
     for (path, bytes) in &ctx.theme.static_files {
         sink.write(path, bytes)?;
     }

@@ -103,33 +103,7 @@ impl Block {
     /// stands in. A marker belongs to the sentence it follows or stands inside (one
     /// before the first sentence, to the first).
     fn count(&mut self, statements: &mut Statements) {
-        self.sentences.clear();
-        // A one-word "sentence" ending in a full stop is an abbreviation or an initial
-        // ("Col. Dao", "J. Smith"): it runs on into the next.
-        let mut run_on: Option<usize> = None;
-        let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
-        let mut boundaries = segmenter.segment_str(&self.text);
-        let mut from = boundaries.next().unwrap_or(0);
-        for to in boundaries {
-            let sentence = &self.text[from..to];
-            let trimmed = sentence.trim_end();
-            let lead = sentence.len() - sentence.trim_start().len();
-            let end = from + trimmed.len();
-            let start = from + lead;
-            from = to;
-            if !trimmed.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let start = run_on.take().unwrap_or(start);
-            if trimmed.ends_with('.') && !trimmed.trim_start().contains(char::is_whitespace) {
-                run_on = Some(start);
-                continue;
-            }
-            self.sentences.push(start..end);
-        }
-        if let Some(start) = run_on {
-            self.sentences.push(start..self.text.trim_end().len());
-        }
+        sentences(&self.text, &mut self.sentences);
         if self.sentences.is_empty() {
             return;
         }
@@ -151,6 +125,38 @@ impl Block {
                 statements.uncited.push(start..end.max(start));
             }
         }
+    }
+}
+
+/// The sentences of a block of text (UAX #29, any script), as byte ranges without their
+/// surrounding white space, into `out`. A one-word "sentence" ending in a full stop is an
+/// abbreviation or an initial ("Col. Dao", "J. Smith"): it runs on into the next; a
+/// "sentence" with no letter or digit is not one.
+pub fn sentences(text: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut run_on: Option<usize> = None;
+    let segmenter = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
+    let mut boundaries = segmenter.segment_str(text);
+    let mut from = boundaries.next().unwrap_or(0);
+    for to in boundaries {
+        let sentence = &text[from..to];
+        let trimmed = sentence.trim_end();
+        let lead = sentence.len() - sentence.trim_start().len();
+        let end = from + trimmed.len();
+        let start = from + lead;
+        from = to;
+        if !trimmed.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let start = run_on.take().unwrap_or(start);
+        if trimmed.ends_with('.') && !trimmed.trim_start().contains(char::is_whitespace) {
+            run_on = Some(start);
+            continue;
+        }
+        out.push(start..end);
+    }
+    if let Some(start) = run_on {
+        out.push(start..text.trim_end().len());
     }
 }
 

@@ -293,6 +293,6 @@ fn write_words<'i>(index: &'i Index, sink: &dyn Sink) -> io::Result<Vec<&'i str>
 }
 
 /// JSON for a script: `</` would end an inline script, so it never appears.
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(super) fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string()).replace("</", "<\\/")
 }
