@@ -79,7 +79,19 @@ fn a_reading_is_a_note_with_its_basis_and_the_quotes_it_rests_on() {
     assert_eq!(reading.value().attr("id"), Some("fn-retaken-claim-claimed-not-shown"));
     assert!(text(reading).contains("The editor’s reading"), "{}", text(reading));
     assert!(text(reading).contains("the wire says no independent source confirmed it"));
-    let rests_on: Vec<String> = texts_in(reading, ".rests-on q");
+    // Each quote it rests on is shown, or, when it is a note of the page, pointed to.
+    let rests_on: Vec<String> = select_in(reading, ".rests-on > ul > li")
+        .into_iter()
+        .map(|li| match select_in(li, "q").first() {
+            Some(q) => text(*q),
+            None => {
+                let link = select_one_in(li, "a");
+                assert!(text(link).starts_with("note "), "{}", text(link));
+                let note = select_one(&page, &format!("li[id='{}']", &href(link)[1..]));
+                text(select_one_in(note, "q"))
+            }
+        })
+        .collect();
     assert_eq!(
         rests_on,
         [

@@ -25,8 +25,13 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
     let mut checked = 0;
     for day in 3..=15 {
         let page = site.page(&format!("days/2013-01-{day:02}.html"));
+        // A quote a reading rests on that is a note of the page is pointed to there.
+        for see in select(&page, "details.notes li.see-note a") {
+            let target = &href(see)[1..];
+            assert_eq!(select(&page, &format!("details.notes > ol > li[id='{target}'] q")).len(), 1, "{target}");
+        }
         // Every quote of a note, those a reading rests on included.
-        for note in select(&page, "details.notes li:not(.reading)") {
+        for note in select(&page, "details.notes li:not(.reading):not(.see-note)") {
             let quote = note.select(&scraper::Selector::parse("q").unwrap()).next().unwrap();
             let link = note.select(&scraper::Selector::parse("a.passage-link").unwrap()).next().unwrap();
             let target = href(link);

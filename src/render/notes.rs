@@ -398,8 +398,15 @@ impl Notes<'_> {
                     out.raw("      <div class=\"rests-on\"><span class=\"label\">").raw(&w.rests_on);
                     out.raw("</span>\n      <ul>\n");
                     for rest in &reading.rests_on {
+                        // A quote that is a note of this page is pointed to, not repeated.
+                        if let Some(&own) = self.index.get(&rest.id) {
+                            out.raw("      <li class=\"see-note\"><a href=\"#").raw(&rest.id).raw("\">");
+                            out.text(&ctx.words.count("see_note", self.list[own].number as u64));
+                            out.raw("</a>: <cite>").text(rest.quote.source_title).raw("</cite></li>\n");
+                            continue;
+                        }
                         out.raw("      <li");
-                        if !self.index.contains_key(&rest.id) && anchored.insert(rest.id.as_str()) {
+                        if anchored.insert(rest.id.as_str()) {
                             out.raw(" id=\"").raw(&rest.id).raw("\"");
                         }
                         out.raw(">");
