@@ -28,7 +28,11 @@ fn every_footnote_quotes_its_seed_verbatim_and_links_to_the_passage() {
         // A quote a reading rests on that is a note of the page is pointed to there.
         for see in select(&page, "details.notes li.see-note a") {
             let target = &href(see)[1..];
-            assert_eq!(select(&page, &format!("details.notes > ol > li[id='{target}'] q")).len(), 1, "{target}");
+            assert_eq!(
+                select(&page, &format!("details.notes > ol > li[id='{target}'] q")).len(),
+                1,
+                "{target}"
+            );
         }
         // Every quote of a note, those a reading rests on included.
         for note in select(&page, "details.notes li:not(.reading):not(.see-note)") {
