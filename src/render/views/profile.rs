@@ -65,8 +65,9 @@ fn quotes_of<'a>(events: &[EventIx], ctx: &RenderContext<'a>, page: &Page) -> Ve
         .collect()
 }
 
-/// The quotes backing the given events, grouped under the event they back, as HTML: made
-/// here, as the notes are, since an actor in a large chronicle has hundreds of them.
+/// The quotes backing the given events, grouped under the event they back, each group
+/// folded under the event's line so that the page reads as a list of events, as HTML:
+/// made here, as the notes are, since an actor in a large chronicle has hundreds of them.
 fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
     let on = escape(&ctx.text("on_context"));
     let mut html = String::new();
@@ -80,10 +81,12 @@ fn quotes_html(events: &[EventIx], ctx: &RenderContext, page: &Page) -> String {
             Escaped(&event.title),
             Escaped(ctx.when_of(event).0),
         ));
+        let count = ctx.words.count("n_quotes", event.text.quotes.len() as u64);
+        html.push_str(&format!("<details class=\"quotes-of-event\"><summary>{}</summary>", Escaped(&count)));
         for quote in event.text.quotes.values() {
             html.push_str(&QuoteView::new(quote, ctx, page).html(ctx));
         }
-        html.push_str("</div>");
+        html.push_str("</details></div>");
     }
     html
 }

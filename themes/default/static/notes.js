@@ -15,7 +15,7 @@
   // Printed, a date's reasoning and the list of notes show, folded or not.
   var folded = [];
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.date-basis, details.notes").forEach(function (d) {
+    document.querySelectorAll("details.date-basis, details.notes, details.quotes-of-event").forEach(function (d) {
       if (!d.open) folded.push(d);
       d.open = true;
     });
