@@ -789,3 +789,32 @@ fn a_page_of_the_editors_own_is_footnoted_and_linked_from_every_page() {
         "the source lists the page: {cited:?}"
     );
 }
+
+/// A comparison whose answers are not figures but are dated on two days or more shows its
+/// claims in the order they were made, each under its day, the undated last.
+#[test]
+fn a_comparison_dated_on_several_days_shows_its_claims_over_time() {
+    let dir = copy_fixture("basic");
+    std::fs::write(
+        dir.path().join("content/compare/who-held-karo.md"),
+        "+++\nquestion = \"Who held Karo?\"\n\n[[positions]]\nid = \"late\"\nsource = \"encyclopedia\"\nexact = \"A merchant counted 40 dead.\"\nvalue = \"The rebels\"\nas_of = \"2020-03-04T09:30Z\"\n\n[[positions]]\nid = \"early\"\nsource = \"dispatch\"\nexact = \"La ville\"\nvalue = \"The army\"\nas_of = \"2020-03-01\"\n\n[[positions]]\nid = \"whenever\"\nsource = \"encyclopedia\"\nexact = \"Siege of Example\"\nvalue = \"No one says\"\n+++\nThe sources disagree.[^late][^early]\n",
+    )
+    .unwrap();
+    let site = build_at(dir.path());
+    let page = site.page("compare/who-held-karo.html");
+    let days: Vec<String> = select(&page, "ol.over-time > li > h3").into_iter().map(text).collect();
+    assert_eq!(
+        days,
+        ["Sunday 1 March 2020", "Wednesday 4 March 2020", "Undated"],
+        "in date order, undated last"
+    );
+    let claims: Vec<String> = select(&page, "ol.over-time > li li a").into_iter().map(href).collect();
+    assert_eq!(claims, ["#pos-early", "#pos-late", "#pos-whenever"], "each leads to its position");
+    assert_eq!(text(select_one(&page, "ol.over-time .over-time-gap")), "3 days later");
+    assert_eq!(text(select_one(&page, "ol.over-time .over-time-time")), "09:30");
+    for claim in claims {
+        assert_eq!(select(&page, &format!("[id='{}']", &claim[1..])).len(), 1);
+    }
+    // A comparison of figures has its chart instead.
+    assert!(select(&site.page("compare/death-toll.html"), "ol.over-time").is_empty());
+}

@@ -375,8 +375,8 @@ impl Notes<'_> {
         // Folded by notes.js where every note is shown beside or behind its reference;
         // open without it, in print, and on arrival at a note.
         out.raw("<details class=\"notes\" id=\"notes\" open>\n  <summary><h2 id=\"notes-heading\">");
-        out.raw(&w.notes).raw("</h2> <span class=\"notes-count\">");
-        out.text(&ctx.words.count("notes_n", self.list.len() as u64)).raw("</span></summary>\n  <ol>\n");
+        out.raw(&w.notes).raw(" <span class=\"notes-count\">");
+        out.text(&ctx.words.count("notes_n", self.list.len() as u64)).raw("</span></h2></summary>\n  <ol>\n");
         for note in &self.list {
             out.raw("    <li id=\"").raw(&note.id);
             if note.reading.is_some() {
