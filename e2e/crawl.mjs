@@ -114,7 +114,7 @@ async function checkAccessibility(root, label, colorScheme) {
 }
 
 /**
- * Notes and widths as a reader meets them, on every day and comparison page and one of
+ * Notes and widths as a reader meets them, on every day, comparison and editor's page and one of
  * each other kind: at 1440 px every note in the margin starts within one screen of its
  * reference and none overlaps another, and a note kept in the text opens where it is; at
  * 390 px no page is wider than the screen.
@@ -122,8 +122,9 @@ async function checkAccessibility(root, label, colorScheme) {
 async function checkLayout(root, label) {
   const { readdir } = await import("node:fs/promises");
   const pages = ["index.html", "actors/index.html", "places/index.html", "sources/index.html", "corrections.html"];
-  for (const folder of ["days", "compare"]) {
-    for (const name of (await readdir(join(siteDir, folder))).sort()) if (name.endsWith(".html")) pages.push(`${folder}/${name}`);
+  for (const folder of ["days", "compare", "pages"]) {
+    const names = await readdir(join(siteDir, folder)).catch(() => []);
+    for (const name of names.sort()) if (name.endsWith(".html")) pages.push(`${folder}/${name}`);
   }
   for (const folder of ["events", "actors", "places", "sources"]) pages.push(`${folder}/${await firstPage(folder)}`);
   const views = await layoutPages(browser);

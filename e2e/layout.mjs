@@ -22,7 +22,7 @@ export async function checkLayout(pages, url) {
   await wide.goto(url);
   await wide.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const notes = await wide.evaluate((screen) => {
-    const found = { placed: 0, inPlace: 0, worst: 0, far: [], overlaps: [] };
+    const found = { placed: 0, inPlace: 0, worst: 0, far: [], overlaps: [], past: [] };
     let above = null;
     for (const note of document.querySelectorAll("main .sidenote")) {
       if (note.classList.contains("in-place")) { found.inPlace++; continue; }
@@ -34,6 +34,7 @@ export async function checkLayout(pages, url) {
       found.worst = Math.max(found.worst, drift);
       if (drift > screen) found.far.push(`${note.dataset.note} ${Math.round(drift)} px`);
       if (above && n.top < above.bottom) found.overlaps.push(note.dataset.note);
+      if (n.bottom > document.querySelector("main").getBoundingClientRect().bottom + 1) found.past.push(note.dataset.note);
       above = n;
     }
     return found;
@@ -41,6 +42,7 @@ export async function checkLayout(pages, url) {
   const problems = [
     ...notes.far.map((far) => `note ${far} from its reference at 1440 px`),
     ...notes.overlaps.map((note) => `note ${note} overlaps the one above it`),
+    ...notes.past.map((note) => `note ${note} runs past the end of the text into the page's foot`),
   ];
   if (notes.inPlace) {
     await wide.locator("label.sidenote-toggle.in-place").first().click();

@@ -81,6 +81,15 @@ for (const [width, height] of [[390, 844], [1440, 900]]) {
     if (!(await page.evaluate(() => document.activeElement.matches(".search-results a")))) problems.push(`${label}: ArrowDown does not reach the first result`);
     await page.keyboard.press("ArrowUp");
     if (!(await page.evaluate(() => document.activeElement.id === "search-input"))) problems.push(`${label}: ArrowUp does not return to the box`);
+    // When there are more results than shown, the reader can ask for them.
+    const more = page.locator(".search-count button");
+    if (await more.count()) {
+      const before = await page.locator(".search-results a").count();
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll(".search-results a").length > n, before, { timeout: 5000 }).catch(() => {});
+      const after = await page.locator(".search-results a").count();
+      if (after <= before) problems.push(`${label}: "Show more" shows no more than ${before} results`);
+    }
     if (shots) {
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: join(shots, `search-${width}-${scheme}.png`) });
@@ -125,6 +134,7 @@ for (const [width, height] of [[390, 844], [1440, 900]]) {
       return { top: box.top, bottom: box.bottom, screen: window.innerHeight, scrolled: window.scrollY, page: document.documentElement.scrollHeight, text: mark.textContent };
     });
     if (!new URL(page.url()).search.includes("q=")) problems.push(`"${deep}": the result's address carries no query: ${page.url()}`);
+    if ((await page.inputValue("#search-input").catch(() => "")) !== deep) problems.push(`"${deep}": the page it leads to does not keep the query in the box`);
     if (!where) problems.push(`"${deep}": ${page.url()} marks no word`);
     else if (where.top < 0 || where.bottom > where.screen) problems.push(`"${deep}": the first marked word is at ${Math.round(where.top)} px, outside the screen`);
     else if (where.scrolled === 0) problems.push(`"${deep}": the page did not scroll (${where.page} px long)`);

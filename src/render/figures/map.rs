@@ -134,8 +134,10 @@ pub fn map(ctx: &RenderContext, page: &Page, focus: Focus) -> Option<MapView> {
         }
         marked.push((place, all || focused.contains(&place.id)));
     }
-    // Faded places first, so the day's places are drawn on top and labelled first.
-    marked.sort_by_key(|(place, strong)| (*strong, place.name.clone()));
+    // Faded places first, so the day's places are drawn on top and labelled first; of
+    // the faded, the places most events name are labelled first.
+    marked
+        .sort_by_key(|(place, strong)| (*strong, place.events.len(), std::cmp::Reverse(place.name.clone())));
     // A day's or a place's map is shown smaller, so its marks and labels are drawn larger.
     let (radius, size) = if all { (5.0, 12.0) } else { (7.0, 18.0) };
     let mut taken = Boxes::default();

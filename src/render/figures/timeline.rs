@@ -8,7 +8,10 @@
 //! A headline mark carries its title beside it, as a newspaper's timeline does: the title
 //! takes room in its lane like a mark, so that no title covers another mark, and it stands
 //! to the left of its mark where the right edge leaves no room. Every mark is a target a
-//! lane high and most of a column wide, whatever the size of its dot.
+//! lane high and most of a column wide, whatever the size of its dot. The marks are left
+//! out of the Tab order (the column heads stay in it): the list of days under the
+//! picture links every event, and a keyboard would otherwise cross every mark to get
+//! past the picture.
 
 use super::{escape, Columns, Period};
 use crate::model::{Event, Placement, When};
@@ -88,17 +91,27 @@ fn text_width(text: &str) -> f64 {
     text.width() as f64 * LABEL_FONT * 0.55
 }
 
-/// As much of `title` as fits in `room`, with an ellipsis.
+/// As many whole words of `title` as fit in `room`, with an ellipsis (as many letters
+/// when not even the first word fits).
 fn cut(title: &str, room: f64) -> String {
+    let fits = |text: &str| text_width(text) + LABEL_FONT <= room;
     let mut text = String::new();
-    for c in title.chars() {
-        text.push(c);
-        if text_width(&text) + LABEL_FONT > room {
-            text.pop();
+    for word in title.split_inclusive(' ') {
+        if !fits(&format!("{text}{}", word.trim_end())) {
             break;
         }
+        text.push_str(word);
     }
-    format!("{}…", text.trim_end())
+    if text.is_empty() {
+        for c in title.chars() {
+            text.push(c);
+            if !fits(&text) {
+                text.pop();
+                break;
+            }
+        }
+    }
+    format!("{}…", text.trim_end().trim_end_matches([',', ';', ':']))
 }
 
 /// The columns of the picture: the range's, and the context columns around them.
@@ -187,11 +200,13 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
             marks.push(mark.with_label(layout.count() as f64));
         }
     }
-    // Headlines first, at the top with their titles; then bars, so that the dots of each
-    // column fill the gaps beneath them.
+    // Headlines first, at the top with their titles, in the order they happened; then
+    // bars, so that the dots of each column fill the gaps beneath them.
     marks.sort_by(|a, b| {
-        (b.label.is_some(), b.bar)
-            .cmp(&(a.label.is_some(), a.bar))
+        let (a_titled, b_titled) = (a.label.is_some(), b.label.is_some());
+        b_titled
+            .cmp(&a_titled)
+            .then(if a_titled { std::cmp::Ordering::Equal } else { b.bar.cmp(&a.bar) })
             .then(a.from.total_cmp(&b.from))
             .then(b.to.total_cmp(&a.to))
     });
@@ -253,7 +268,7 @@ pub fn timeline(ctx: &RenderContext, page: &Page) -> TimelineView {
         let label = format!("{}: {}", i18n::when(&mark.event.when, words), mark.event.title);
         let _ = write!(
             svg,
-            "<a class=\"tl-mark\" href=\"{href}\" data-event=\"{}\"><title>{}</title>",
+            "<a class=\"tl-mark\" href=\"{href}\" tabindex=\"-1\" data-event=\"{}\"><title>{}</title>",
             escape(mark.event.id.as_str()),
             escape(&label)
         );

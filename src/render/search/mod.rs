@@ -213,7 +213,10 @@ fn collect<'a>(ctx: &RenderContext<'a>) -> Index<'a> {
         index.document(doc(&actor.name, 1, href, String::new(), role), &names, &[]);
     }
     for comparison in chronicle.comparisons.values() {
-        let texts = comparison.positions.iter().map(|p| p.value.as_str()).collect();
+        // The editor's reading first, so that a snippet opens on it rather than on one
+        // source's answer.
+        let reading = std::iter::once(comparison.text.body.plain.as_str());
+        let texts = reading.chain(comparison.positions.iter().map(|p| p.value.as_str())).collect();
         let href = root.href(&Page::Comparison(comparison.id.clone()), None);
         index.document(doc(&comparison.question, 4, href, String::new(), texts), &[], &[]);
     }

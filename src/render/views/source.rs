@@ -324,9 +324,13 @@ fn cited_in(
                 let mut url = page.absolute(&ctx.chronicle.config.base_url);
                 url.push('#');
                 url.push_str(&anchor);
-                let passage = source.seed_text.get(citation.range.clone()).unwrap_or_default();
-                let quoted =
-                    [ctx.text("quote_open").as_str(), passage.trim(), &ctx.text("quote_close")].concat();
+                let passage = source.seed_text.get(citation.range.clone()).unwrap_or_default().trim();
+                // A passage in its own quotation marks takes no more.
+                let quoted = if crate::text::lang::carries_its_marks(passage) {
+                    passage.to_string()
+                } else {
+                    [ctx.text("quote_open").as_str(), passage, &ctx.text("quote_close")].concat()
+                };
                 let citation = ctx
                     .text("cite_passage_text")
                     .replace("{passage}", &quoted)

@@ -90,7 +90,8 @@
       var ref = parts(note).ref || note;
       var wanted = ref.getBoundingClientRect().top - origin;
       var top = Math.max(wanted, bottom + GAP);
-      if (top - wanted > limit) {
+      // Nor may it run past the end of the text, into the page's foot.
+      if (top - wanted > limit || top + note.offsetHeight > main.offsetHeight) {
         setInPlace(note, true);
         inMargin(note, false);
         note.style.top = "";

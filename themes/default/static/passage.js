@@ -15,13 +15,16 @@
     seed.querySelectorAll("mark[data-passages]").forEach(function (mark) {
       if (mark.getAttribute("data-passages").split(" ").indexOf(id) >= 0) mark.classList.add("arrived");
     });
-    // From another page of this site: offer the way back.
+    // From another page of this site: offer the way back. From a disk the browser names
+    // no referrer; a page arrived at by a link there still has one to go back to.
     var from = document.referrer;
-    if (!back && from && from.split("#")[0] !== window.location.href.split("#")[0] &&
-        (window.location.protocol === "file:" ? from.indexOf("file:") === 0 : from.indexOf(window.location.origin) === 0)) {
+    var fromSite = from && from.split("#")[0] !== window.location.href.split("#")[0] &&
+        (window.location.protocol === "file:" ? from.indexOf("file:") === 0 : from.indexOf(window.location.origin) === 0);
+    var fromDisk = !from && window.location.protocol === "file:" && window.history.length > 1;
+    if (!back && (fromSite || fromDisk)) {
       back = document.createElement("a");
       back.className = "back-to-reading";
-      back.href = from;
+      back.href = from || "#";
       back.textContent = seed.getAttribute("data-back");
       back.addEventListener("click", function (event) {
         if (window.history.length > 1) {

@@ -69,6 +69,8 @@
   var results = form.querySelector(".search-results");
   var root = form.getAttribute("data-root") || "";
   var MAX_RESULTS = 20;
+  // How many results are shown: twenty, and twenty more each time the reader asks.
+  var limit = MAX_RESULTS;
   // How many words a mistyped term suggests instead.
   var MAX_SUGGESTIONS = 3;
   // How long a snippet is, in characters, and how much of it comes before the match.
@@ -277,7 +279,7 @@
         var ranked = Object.keys(total).map(Number).sort(function (a, b) {
           return total[b] - total[a] || a - b;
         });
-        var best = ranked.slice(0, MAX_RESULTS);
+        var best = ranked.slice(0, limit);
         loadDocs(best, function () {
           then(best.map(function (doc) {
             var d = docs[doc];
@@ -381,8 +383,20 @@
       results.textContent = "";
       list.forEach(function (record) { results.appendChild(result(record, terms, query)); });
       if (total > list.length) {
-        results.appendChild(item("search-count", (form.getAttribute("data-showing") || "")
-          .replace("{shown}", list.length).replace("{total}", total)));
+        var count = item("search-count", (form.getAttribute("data-showing") || "")
+          .replace("{shown}", list.length).replace("{total}", total) + " ");
+        var more = document.createElement("button");
+        more.type = "button";
+        more.textContent = form.getAttribute("data-show-more") || "+";
+        more.addEventListener("click", function () {
+          limit += MAX_RESULTS;
+          show(function () {
+            var links = results.querySelectorAll("a");
+            if (links[list.length]) links[list.length].focus();
+          });
+        });
+        count.appendChild(more);
+        results.appendChild(count);
       }
       if (query && !list.length) {
         results.appendChild(item("search-none", form.getAttribute("data-nothing-found") || ""));
@@ -401,7 +415,7 @@
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) results.hidden = true;
   });
-  input.addEventListener("input", function () { show(); });
+  input.addEventListener("input", function () { limit = MAX_RESULTS; show(); });
   // Down and up move through the results and suggestions, from the box and between
   // them; Escape closes them and goes back to the box.
   form.addEventListener("keydown", function (event) {
@@ -435,6 +449,9 @@
     var terms = query ? tokens(query).map(function (w) { return w.folded; }) : [];
     var main = document.getElementById("main");
     if (!terms.length || !main) return;
+    // The box keeps the query, to search again or change it.
+    var box = document.querySelector("form.search input");
+    if (box) box.value = query;
     var skip = "script, style, textarea, noscript, svg, button, select, mark.search-hit";
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
