@@ -179,6 +179,28 @@ async function checkSearch(start, label) {
   console.log(`${label}: ${searches.length} searches run`);
 }
 
+/**
+ * "Cite this passage" on a source page: each cited passage gets its citation, the passage
+ * quoted and the page's citation at the passage's address.
+ */
+async function checkPassageCitations(root, label) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const source = await firstPage("sources", 'class="cited-by"');
+  await page.goto(root + "sources/" + source);
+  const found = await page.evaluate(() => Array.from(document.querySelectorAll("details.cited-by li")).map((li) => ({
+    anchor: li.querySelector('a[href^="#q-"]')?.getAttribute("href"),
+    citation: li.querySelector(".passage-citation .citation")?.textContent || "",
+  })));
+  for (const { anchor, citation } of found) {
+    if (!citation) problems.push(`${label} sources/${source}: passage ${anchor} has no citation`);
+    else if (!citation.includes(`sources/${source}${anchor}`)) problems.push(`${label} sources/${source}: the citation of ${anchor} does not give its address: ${citation}`);
+  }
+  if (!found.length) problems.push(`${label} sources/${source}: no cited passage`);
+  await context.close();
+  console.log(`${label}: ${found.length} passages of sources/${source} cited`);
+}
+
 function serve() {
   const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
     ".xml": "application/xml", ".json": "application/json", ".csv": "text/csv", ".txt": "text/plain" };
@@ -205,6 +227,7 @@ await checkSearch(fileRoot + "index.html", "file://");
 await checkAccessibility(fileRoot, "file://", "light");
 await checkAccessibility(fileRoot, "file://", "dark");
 await checkLayout(fileRoot, "file://");
+await checkPassageCitations(fileRoot, "file://");
 const server = await serve();
 const httpRoot = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
 await crawl(httpRoot + "index.html", httpRoot, "http");

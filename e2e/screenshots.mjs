@@ -24,10 +24,14 @@ const SHOTS = [
   ["places-map.png", "places/index.html", 1440, "light"],
   ["actors-matrix.png", "actors/index.html", 1440, "light", "scroll-matrix"],
   ["source-phone.png", "sources/afp-counteroffensive.html", 390, "light", "scroll-comments"],
+  ["preview-desktop.png", "days/2013-01-10.html", 1440, "light", "hover-preview"],
+  ["search-phone.png", "index.html", 390, "light", "search"],
+  ["comparison-over-time.png", "compare/konna-retaken.html", 1440, "light", "scroll-over-time"],
+  ["place-phone-dark.png", "places/konna.html", 390, "dark"],
 ];
 const KINDS = ["index.html", "days/2013-01-10.html", "events/konna-falls.html", "actors/index.html",
   "actors/ansar-dine.html", "places/index.html", "places/konna.html", "sources/index.html",
-  "sources/afp-counteroffensive.html", "compare/index.html", "compare/death-toll.html", "404.html"];
+  "sources/afp-counteroffensive.html", "compare/index.html", "compare/death-toll.html", "compare/konna-retaken.html", "pages/dates.html", "404.html"];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -43,6 +47,18 @@ async function shoot(file, path, width, scheme, action) {
   if (action === "scroll-chart") await page.locator(".chart-section").scrollIntoViewIfNeeded();
   if (action === "scroll-matrix") await page.locator(".matrix-section").scrollIntoViewIfNeeded();
   if (action === "scroll-comments") await page.locator("#p-61").scrollIntoViewIfNeeded();
+  if (action === "scroll-over-time") await page.locator(".over-time-section").scrollIntoViewIfNeeded();
+  if (action === "hover-preview") {
+    const link = page.locator(".event-meta a[href*='actors/']").first();
+    await link.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -300));
+    await link.hover();
+    await page.waitForSelector(".preview:not([hidden])", { timeout: 5000 }).catch(() => {});
+  }
+  if (action === "search") {
+    await page.fill("#search-input", "Konna");
+    await page.waitForSelector(".search-results:not([hidden]) a", { timeout: 5000 }).catch(() => {});
+  }
   await page.screenshot({ path: join(outDir, file) });
   await context.close();
 }

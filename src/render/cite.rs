@@ -114,11 +114,6 @@ fn braced(s: &str) -> String {
     s.replace('{', "\\{").replace('}', "\\}")
 }
 
-/// The formatted citation of a page or a place in it, by title and absolute address.
-pub fn citation_at(title: &str, url: &str, citing: &Citing) -> String {
-    citing.text(title, url)
-}
-
 /// The formatted citation of a page, as a reader pastes it into a text.
 pub fn citation(page: &Page, title: &str, chronicle: &Chronicle, citing: &Citing) -> String {
     citing.text(title, &page.absolute(&chronicle.config.base_url))

@@ -7,14 +7,15 @@
 //! the first occurrence of a word, within `BUDGET` bytes in all. The windows go first to
 //! the rarest words (held by the fewest documents), the longest of equal rarity: those
 //! are what a reader remembers and searches for, and what tells this document from the
-//! others; a common word's first occurrence is usually in the opening anyway. Events and
-//! most comparisons fit whole; a long source keeps about a tenth of 15 kB. A word no window holds still finds the
-//! document, which then shows its opening, and the page it leads to marks the word.
+//! others; a common word's first occurrence is usually in the opening anyway. A short
+//! event and most comparisons fit whole; a long source keeps about a twentieth of 15 kB.
+//! A word no window holds still finds the document, which then shows its opening, and the
+//! page it leads to marks the word.
 
 use super::words::words;
 
 /// How many bytes of excerpts a document keeps at most.
-pub const BUDGET: usize = 1500;
+pub const BUDGET: usize = 800;
 /// About how long one window is, in bytes.
 const WINDOW: usize = 120;
 /// How far before its word a window may begin, to begin with the word's sentence.

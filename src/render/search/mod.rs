@@ -155,8 +155,8 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct Record<'a>(&'a str, usize, &'a str, &'a str, Vec<String>);
 
-/// Documents per shard: 8 × 1.5 kB of excerpts at most, so that the twenty results of a
-/// query load a few tens of kilobytes when they are near each other, and 240 kB when
+/// Documents per shard: 8 × 0.8 kB of excerpts at most, so that the twenty results of a
+/// query load a few tens of kilobytes when they are near each other, and 130 kB when
 /// each is in a shard of its own.
 pub const DOCS_PER_SHARD: usize = 8;
 

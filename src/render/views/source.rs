@@ -95,9 +95,6 @@ fn opens(line: &str) -> &'static str {
 struct CitedPassage {
     anchor: String,
     by: Vec<Backlink>,
-    /// "Cite this passage": the passage quoted, then the source page's citation at the
-    /// passage's address.
-    citation: String,
 }
 
 #[derive(Serialize)]
@@ -140,7 +137,6 @@ fn document(paragraphs: &[Paragraph], ctx: &RenderContext) -> String {
     let (passage, cited_in, as_above, not_cited) =
         (text("passage"), text("cited_in"), text("not_cited_as_above"), text("not_cited"));
     let (cited_note, cited_position) = (text("cited_note"), text("cited_position"));
-    let cite_passage = text("cite_this_passage");
     let site = Escaped(&ctx.site.language).to_string();
     let mut html = String::with_capacity(paragraphs.len() * 400);
     for p in paragraphs {
@@ -176,12 +172,7 @@ fn document(paragraphs: &[Paragraph], ctx: &RenderContext) -> String {
                         Escaped(&b.title)
                     );
                 }
-                let _ = write!(
-                    html,
-                    "<p class=\"passage-citation\"><span class=\"label\">{cite_passage}</span> \
-                     <span class=\"citation\">{}</span></p></li>",
-                    Escaped(&c.citation)
-                );
+                html.push_str("</li>");
             }
             html.push_str("</ul></details>");
         }
@@ -320,23 +311,7 @@ fn cited_in(
         // Citations are in seed order, so those of one passage follow each other.
         match cited.last_mut().filter(|c| c.anchor == anchor) {
             Some(passage) => passage.by.push(backlink),
-            None => {
-                let mut url = page.absolute(&ctx.chronicle.config.base_url);
-                url.push('#');
-                url.push_str(&anchor);
-                let passage = source.seed_text.get(citation.range.clone()).unwrap_or_default().trim();
-                // A passage in its own quotation marks takes no more.
-                let quoted = if crate::text::lang::carries_its_marks(passage) {
-                    passage.to_string()
-                } else {
-                    [ctx.text("quote_open").as_str(), passage, &ctx.text("quote_close")].concat()
-                };
-                let citation = ctx
-                    .text("cite_passage_text")
-                    .replace("{passage}", &quoted)
-                    .replace("{source}", &crate::render::cite::citation_at(&source.title, &url, &ctx.citing));
-                cited.push(CitedPassage { anchor, by: vec![backlink], citation })
-            }
+            None => cited.push(CitedPassage { anchor, by: vec![backlink] }),
         }
     }
     cited

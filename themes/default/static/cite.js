@@ -33,6 +33,46 @@
     return button;
   }
 
+  // "Cite this passage", under each cited passage of a source page: the passage quoted,
+  // then the page's citation at the passage's address. Made here from what the page
+  // holds rather than written out for each of a source's passages, which on a large
+  // chronicle is tens of thousands of citations.
+  var seed = document.querySelector(".seed[data-cite-passage]");
+  var own = cite.querySelector("p.citation");
+  var canonical = document.querySelector('link[rel="canonical"]');
+  if (seed && own && canonical) {
+    var marks = Array.prototype.slice.call(seed.querySelectorAll("mark[data-passages]"));
+    var quotationMark = /^\p{Quotation_Mark}$/u;
+    seed.querySelectorAll("details.cited-by li").forEach(function (li) {
+      var link = li.querySelector('a[href^="#q-"]');
+      if (!link) return;
+      var id = link.getAttribute("href").slice(1);
+      var text = marks.filter(function (m) {
+        return m.getAttribute("data-passages").split(" ").indexOf(id) >= 0;
+      }).map(function (m) { return m.textContent; }).join("").trim();
+      if (!text) return;
+      var chars = Array.from(text);
+      // A passage in its own quotation marks takes no more.
+      var quoted = chars.length > 1 && quotationMark.test(chars[0]) && quotationMark.test(chars[chars.length - 1])
+        ? text : seed.getAttribute("data-quote-open") + text + seed.getAttribute("data-quote-close");
+      var line = document.createElement("p");
+      line.className = "passage-citation";
+      var label = document.createElement("span");
+      label.className = "label";
+      label.textContent = seed.getAttribute("data-cite-passage");
+      var citation = document.createElement("span");
+      citation.className = "citation";
+      var parts = { passage: quoted, source: own.textContent.replace(canonical.href, canonical.href + "#" + id) };
+      citation.textContent = seed.getAttribute("data-cite-passage-text").replace(/\{(passage|source)\}/g, function (all, name) {
+        return parts[name];
+      });
+      line.appendChild(label);
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(citation);
+      li.appendChild(line);
+    });
+  }
+
   // The page's citation, each event's on a page of several, and each passage's.
   document.querySelectorAll("p.citation, span.citation").forEach(function (citation) {
     citation.parentNode.insertBefore(copyButton(citation), citation.nextSibling);
