@@ -54,9 +54,12 @@ fn within(ranges: &[(char, char)], c: char) -> bool {
 }
 
 fn in_word(c: char) -> bool {
-    // ASCII first: the Unicode tables are only needed for other letters.
+    // ASCII and the accented Latin letters first: the Unicode tables are only needed for
+    // other letters. U+00C0 to U+024F are all letters but × and ÷.
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
     } else {
         c.is_alphanumeric() || is_combining_mark(c)
     }
@@ -89,29 +92,95 @@ impl<'t> Iterator for Words<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
-        let rest = &self.text[self.at..];
-        let mut chars = rest.char_indices().skip_while(|&(_, c)| !in_word(c));
-        let (start, first) = chars.next()?;
+        // Byte by byte where the text is ASCII, the common case; a character is decoded
+        // only where it is not.
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+        let mut start = self.at;
+        let first = loop {
+            let Some(&b) = bytes.get(start) else {
+                self.at = start;
+                return None;
+            };
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break b as char;
+                }
+                start += 1;
+            } else {
+                let c = char_at(start);
+                if in_word(c) {
+                    break c;
+                }
+                start += c.len_utf8();
+            }
+        };
         let single = alone(first);
         let mut end = start + first.len_utf8();
-        for (i, c) in chars {
-            // A character written alone keeps only the marks that follow it.
-            let continues =
-                if single { !c.is_ascii() && is_combining_mark(c) } else { in_word(c) && !alone(c) };
-            if !continues {
-                break;
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii() {
+                // A character written alone keeps only the marks that follow it.
+                if single || !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                end += 1;
+            } else {
+                let c = char_at(end);
+                let continues = if single { is_combining_mark(c) } else { in_word(c) && !alone(c) };
+                if !continues {
+                    break;
+                }
+                end += c.len_utf8();
             }
-            end = i + c.len_utf8();
         }
-        let offset = self.at + start;
-        self.at += end;
-        Some((offset, &rest[start..end]))
+        self.at = end;
+        Some((start, &text[start..end]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words as the rules say them, a character at a time, for the byte-wise
+    /// iterator to agree with.
+    fn by_characters(text: &str) -> Vec<(usize, &str)> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        loop {
+            let rest = &text[at..];
+            let mut chars = rest.char_indices().skip_while(|&(_, c)| !in_word(c));
+            let Some((start, first)) = chars.next() else { return found };
+            let single = alone(first);
+            let mut end = start + first.len_utf8();
+            for (i, c) in chars {
+                let continues = if single { is_combining_mark(c) } else { in_word(c) && !alone(c) };
+                if !continues {
+                    break;
+                }
+                end = i + c.len_utf8();
+            }
+            found.push((at + start, &rest[start..end]));
+            at += end;
+        }
+    }
+
+    #[test]
+    fn words_are_found_byte_by_byte_as_character_by_character() {
+        for text in [
+            "Sévaré, 10×2 km; Ærø — l’armée «\u{a0}Konna\u{a0}» ÷ e\u{301}te\u{301}",
+            "東京は晴れ。Москва и Αθήνα; مَدِينَة 12, हिंदी!",
+            "  trailing   ",
+            "",
+            "ǅemal Ǉubljana ɐ",
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), by_characters(text), "{text}");
+        }
+        // The shortcut for accented Latin letters says what Unicode says.
+        for c in '\u{c0}'..='\u{24f}' {
+            assert_eq!(in_word(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         words(text).map(|(_, w)| w).collect()
