@@ -8,7 +8,6 @@ use common::*;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::sync::OnceLock;
 
 const EVENTS: usize = 120;
 const UNDATED: usize = 60;
@@ -56,15 +55,7 @@ fn write_chronicle(root: &Path) {
 }
 
 fn site() -> &'static Site {
-    static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        write_chronicle(dir.path());
-        let site = build_at(dir.path());
-        // The chronicle is not needed once built; the site lives in its own folder.
-        drop(dir);
-        site
-    })
+    generated_site("generated", write_chronicle)
 }
 
 #[test]

@@ -8,7 +8,6 @@ use common::*;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::sync::OnceLock;
 
 /// The sentence a long seed holds far from its start.
 const DEEP: &str = "The Zanzibar accord was signed in Москва, Αθήνα, 北京 and مَدِينَة.";
@@ -41,14 +40,7 @@ fn write_chronicle(root: &Path) {
 }
 
 fn site() -> &'static Site {
-    static SITE: OnceLock<Site> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        write_chronicle(dir.path());
-        let site = build_at(dir.path());
-        drop(dir);
-        site
-    })
+    generated_site("generated", write_chronicle)
 }
 
 #[test]

@@ -103,15 +103,7 @@ fn render_page(ctx: &RenderContext, page: &Page, sink: &dyn Sink, errors: &Templ
     context.insert("page_title", &view.title);
     context.insert("canonical", &page.absolute(&config.base_url));
     if !not_found {
-        // A day is cited under the chronicle's title as well as its date.
-        let title = match page {
-            Page::Day(_) => ctx
-                .text("cite_day_title")
-                .replace("{chronicle}", &config.title)
-                .replace("{date}", &view.title),
-            _ => view.title.clone(),
-        };
-        context.insert("cite", &cite::cite(page, &title, ctx.chronicle, &ctx.citing));
+        context.insert("cite", &cite::cite(page, &view.cite_title, ctx.chronicle, &ctx.citing));
     }
     // Each thread reuses one buffer; the page is written as bytes, since the templates and
     // everything they are given are already UTF-8.

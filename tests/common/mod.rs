@@ -91,6 +91,16 @@ fn binary() -> String {
         .unwrap_or_default()
 }
 
+/// A chronicle that `write` makes, built once for all the tests of a test binary; the
+/// chronicle is not kept once built, the site lives in its own folder.
+pub fn generated_site(name: &str, write: fn(&Path)) -> &'static Site {
+    cell(name).get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path());
+        build_at(dir.path())
+    })
+}
+
 /// The shipped chronicle, built once for all the tests of a test binary.
 pub fn shipped_site() -> &'static Site {
     shared("shipped", Path::new(env!("CARGO_MANIFEST_DIR")))

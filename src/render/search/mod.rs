@@ -1,7 +1,8 @@
-//! The offline search index, in pieces small enough that a reader downloads a few tens of
-//! kilobytes before the first results, whatever the size of the chronicle.
+//! The offline search index, in pieces small enough that a reader downloads at most a
+//! few hundred kilobytes before the first results, whatever the size of the chronicle.
 //!
-//! Every event, actor, place, source (with its full text) and comparison is a document.
+//! Every event, actor, place, source (with its full text), comparison and page of the
+//! editor's own is a document.
 //! Its words are split and folded as `words.rs` says ("Sévaré" is found as "sevare") and
 //! indexed: each word lists the documents that hold it, and how: in its text, as a word
 //! of its title or another name, or as the whole of a one-word name. A name of several
@@ -155,8 +156,8 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct Record<'a>(&'a str, usize, &'a str, &'a str, Vec<String>);
 
-/// Documents per shard: 8 × 0.8 kB of excerpts at most, so that the twenty results of a
-/// query load a few tens of kilobytes when they are near each other, and 130 kB when
+/// Documents per shard: 8 × 0.8 kB of excerpts at most, so that the shards of a query's
+/// twenty results come to a few kilobytes when they are near each other, and 130 kB when
 /// each is in a shard of its own.
 pub const DOCS_PER_SHARD: usize = 8;
 

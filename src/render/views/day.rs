@@ -28,5 +28,11 @@ pub fn day<'a>(ctx: &RenderContext<'a>, day: &'a Day) -> PageView {
     );
     context.insert("previous", &neighbour(day.date.pred_opt()));
     context.insert("next", &neighbour(day.date.succ_opt()));
-    view_of(ctx, "day.html", ctx.words.long_day(day.date), context, notes)
+    let mut view = view_of(ctx, "day.html", ctx.words.long_day(day.date), context, notes);
+    // A date alone would say nothing in a list of references.
+    view.cite_title = ctx
+        .text("cite_day_title")
+        .replace("{chronicle}", &chronicle.config.title)
+        .replace("{date}", &view.title);
+    view
 }

@@ -29,6 +29,8 @@ pub const ENTRIES_PER_PAGE: usize = 500;
 pub struct PageView {
     pub template: &'static str,
     pub title: String,
+    /// The title the page is cited under: its title, unless that says too little alone.
+    pub cite_title: String,
     pub context: Context,
 }
 
@@ -310,5 +312,5 @@ fn view_of(
         context.insert("corrections", &[(); 0]);
     }
     context.insert("corrections_anchor", "corrections");
-    PageView { template, title, context }
+    PageView { template, cite_title: title.clone(), title, context }
 }
